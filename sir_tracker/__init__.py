@@ -1,0 +1,1 @@
+"""SIR Tracker: progress monitoring of Systemic Instructional Reviews."""

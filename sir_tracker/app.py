@@ -1,0 +1,26 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from sir_tracker import commands, db
+from sir_tracker.config import configure
+from sir_tracker.home.views import blueprint as home_blueprint
+from sir_tracker.paths import resource_dir
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        "sir_tracker",
+        template_folder=str(resource_dir("templates")),
+        instance_relative_config=True,
+    )
+    configure(app, test_config)
+    db.init_app(app)
+    app.register_blueprint(home_blueprint)
+    commands.register(app)
+    return app

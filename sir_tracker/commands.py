@@ -1,0 +1,94 @@
+"""Operator commands, reached through the ``sir-tracker`` console script."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import click
+from flask import Flask, current_app
+
+from sir_tracker import db, migrate
+from sir_tracker.demo.loader import DemoRefused, load_demo
+from sir_tracker.leas.queries import find_lea
+from sir_tracker.progress.operations import status_counts
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(db_group)
+    app.cli.add_command(demo_command)
+    app.cli.add_command(status_command)
+
+
+def _database_url() -> str:
+    url: str = current_app.config["DATABASE_URL"]
+    return url
+
+
+@click.group("db", help="Create and upgrade the database schema.")
+def db_group() -> None:
+    pass
+
+
+@db_group.command("upgrade", help="Upgrade the database to the latest schema (or REVISION).")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    migrate.upgrade(_database_url(), revision)
+    click.echo(f"Database at revision {migrate.current_revision(_database_url())}.")
+
+
+@db_group.command("downgrade", help="Downgrade the database to REVISION ('base' empties it).")
+@click.argument("revision")
+def db_downgrade(revision: str) -> None:
+    migrate.downgrade(_database_url(), revision)
+    click.echo(f"Database at revision {migrate.current_revision(_database_url()) or 'base'}.")
+
+
+@db_group.command("check", help="Fail if the models and the migrated database differ.")
+def db_check() -> None:
+    differences = migrate.schema_differences(_database_url())
+    if differences:
+        for difference in differences:
+            click.echo(f"  {difference}", err=True)
+        raise click.ClickException("The models and the database schema differ.")
+    click.echo("The models and the database schema agree.")
+
+
+@click.command("demo", help="Load the demo data set into an empty database.")
+@click.option("--if-empty", is_flag=True, help="Do nothing, successfully, if data is present.")
+def demo_command(if_empty: bool) -> None:
+    session = db.session()
+    try:
+        summary = load_demo(session)
+    except DemoRefused as refusal:
+        session.rollback()
+        if if_empty:
+            click.echo(f"Demo not loaded: {refusal}")
+            return
+        raise click.ClickException(str(refusal)) from None
+    session.commit()
+    click.echo(summary)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()  # noqa: DTZ007 - a calendar day
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD.") from None
+
+
+@click.command("status", help="Print an LEA's headline status counts.")
+@click.argument("lea")
+@click.option(
+    "--as-of", callback=_parse_date, metavar="YYYY-MM-DD", help="Counts at the end of this day."
+)
+def status_command(lea: str, as_of: date | None) -> None:
+    """LEA is a CDS code or the LEA's exact name."""
+    with db.get_database().new_session(write=False) as session:
+        found = find_lea(session, lea)
+        if found is None:
+            raise click.ClickException(f"No LEA has the CDS code or name {lea!r}.")
+        if not found.sirs:
+            raise click.ClickException(f"{found.name} has no SIR yet.")
+        click.echo(status_counts(session, found.sirs[-1], as_of).summary)

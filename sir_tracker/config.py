@@ -1,0 +1,47 @@
+"""Configuration: defaults, then the environment, then a test mapping."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+
+def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        DATABASE_URL=f"sqlite:///{instance / 'sir_tracker.sqlite'}",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+    )
+    if "DATABASE_URL" in os.environ:
+        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    # SIR_TRACKER_SECRET_KEY, SIR_TRACKER_SESSION_COOKIE_SECURE=true, ...
+    app.config.from_prefixed_env("SIR_TRACKER")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.config["DATABASE_URL"] = normalize_database_url(app.config["DATABASE_URL"])
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(instance)
+
+
+def normalize_database_url(url: str) -> str:
+    """Use the psycopg 3 driver for PostgreSQL URLs written without a driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """A key kept in the instance folder, so sessions survive restarts without any setup."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

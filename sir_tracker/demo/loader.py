@@ -1,0 +1,192 @@
+"""Loads the demo data set through the same domain operations the application uses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sir_tracker.demo.content_common import CCEE_LEADS, COUNTIES
+from sir_tracker.demo.content_iusd import IUSD
+from sir_tracker.demo.content_others import OTHER_LEAS
+from sir_tracker.demo.spec import LeaSpec, MeetingSpec, SirSpec
+from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
+from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
+from sir_tracker.pacific_time import at_local
+from sir_tracker.progress.operations import change_status
+from sir_tracker.reviews.models import Component, CrosswalkLink, Finding, Sir, Theme
+from sir_tracker.reviews.operations import add_action
+from sir_tracker.users.models import Role, User
+
+DEMO_LEAS: tuple[LeaSpec, ...] = (IUSD, *OTHER_LEAS)
+
+
+class DemoRefused(Exception):
+    pass
+
+
+def load_demo(session: Session) -> str:
+    """Load every demo LEA into an empty database; return a one-line summary."""
+    existing_leas = session.scalar(select(func.count()).select_from(Lea)) or 0
+    existing_users = session.scalar(select(func.count()).select_from(User)) or 0
+    if existing_leas or existing_users:
+        raise DemoRefused(
+            f"the database already holds {existing_leas} LEAs and {existing_users} users; "
+            "the demo loads only into an empty database."
+        )
+    components = {c.number: c for c in session.scalars(select(Component))}
+    if len(components) != 12:
+        raise DemoRefused("the twelve SIR components are missing: run 'sir-tracker db upgrade'.")
+
+    offices = _load_counties(session)
+    leads = {
+        person.email: User(email=person.email, name=person.name, role=Role.CCEE_LEAD)
+        for person in CCEE_LEADS
+    }
+    session.add_all(leads.values())
+    changes = 0
+    for spec in DEMO_LEAS:
+        changes += _load_lea(session, spec, offices[spec.county], leads[spec.ccee_lead], components)
+    session.flush()
+    return (
+        f"Demo loaded: {len(DEMO_LEAS)} LEAs, {len(leads)} CCEE leads, "
+        f"{changes} status changes. Every demo LEA is marked as demo."
+    )
+
+
+def _load_counties(session: Session) -> dict[str, CountyOffice]:
+    geo_leads: dict[str, GeoLeadAgency] = {}
+    offices: dict[str, CountyOffice] = {}
+    for county in COUNTIES:
+        geo_lead = None
+        if county.geo_lead is not None:
+            geo_lead = geo_leads.setdefault(county.geo_lead, GeoLeadAgency(name=county.geo_lead))
+        offices[county.county] = CountyOffice(
+            county=county.county, name=county.office, geo_lead=geo_lead
+        )
+    session.add_all(offices.values())
+    return offices
+
+
+def _load_lea(
+    session: Session,
+    spec: LeaSpec,
+    office: CountyOffice,
+    lead: User,
+    components: dict[int, Component],
+) -> int:
+    lea = Lea(
+        name=spec.name, kind=spec.kind, cds_code=spec.cds_code, county_office=office, is_demo=True
+    )
+    engagement = spec.engagement
+    session.add_all(
+        [
+            lea,
+            Engagement(
+                lea=lea,
+                pathway=engagement.pathway,
+                mode=engagement.mode,
+                readiness=engagement.readiness,
+                started_on=engagement.started_on,
+                exited_on=engagement.exited_on,
+                ccee_lead=lead,
+            ),
+        ]
+    )
+    sir = None
+    if spec.sir is not None:
+        created_on = spec.sir.report_date or engagement.started_on
+        sir = _load_sir(session, spec.sir, lea, lead, components, created_on)
+    meetings = [_load_meeting(session, lea, sir, meeting) for meeting in spec.meetings]
+    if spec.sir is None or sir is None:
+        return 0
+    actions = {action.code: action for action in sir.actions}
+    # Replay every change in date order, through the same operation a lead would use.
+    steps = sorted(
+        (
+            (step.meeting, action_spec.code, step)
+            for action_spec in spec.sir.actions
+            for step in action_spec.steps
+        ),
+        key=lambda item: item[0],
+    )
+    for meeting_index, code, step in steps:
+        change_status(
+            session,
+            actions[code],
+            step.status,
+            by=lead,
+            sir=sir,
+            note=step.note,
+            evidence_url=step.evidence_url,
+            meeting=meetings[meeting_index],
+        )
+    return len(steps)
+
+
+def _load_sir(
+    session: Session,
+    sir_spec: SirSpec,
+    lea: Lea,
+    lead: User,
+    components: dict[int, Component],
+    created_on: date,
+) -> Sir:
+    sir = Sir(lea=lea, title=sir_spec.title, report_date=sir_spec.report_date, state=sir_spec.state)
+    themes = [Theme(sir=sir, number=n, title=t) for n, t in enumerate(sir_spec.themes, 1)]
+    session.add_all([sir, *themes])
+    session.add_all(
+        Finding(sir=sir, component=components[f.component], category=f.category, text=f.text)
+        for f in sir_spec.findings
+    )
+    for action_spec in sir_spec.actions:
+        action = add_action(
+            session,
+            sir,
+            code=action_spec.code,
+            text=action_spec.text,
+            component=components[action_spec.component],
+            theme=themes[action_spec.theme - 1] if action_spec.theme else None,
+            responsible=action_spec.responsible,
+            target_date=action_spec.target_date,
+            by=lead,
+            at=at_local(created_on, 9),
+        )
+        session.add_all(
+            CrosswalkLink(action=action, plan=plan, reference=reference)
+            for plan, reference in action_spec.crosswalk
+        )
+    session.flush()
+    return sir
+
+
+def _load_meeting(session: Session, lea: Lea, sir: Sir | None, spec: MeetingSpec) -> Meeting:
+    meeting = Meeting(
+        lea=lea,
+        sir=sir,
+        held_on=spec.held_on,
+        kind=spec.kind,
+        agenda=spec.agenda,
+        summary=spec.summary,
+        created_at=at_local(spec.held_on, 17),
+    )
+    session.add(meeting)
+    session.add_all(
+        Attendee(meeting=meeting, name=a.name, title=a.title, organisation=a.organisation)
+        for a in spec.attendees
+    )
+    session.add_all(
+        SwotNote(meeting=meeting, category=category, text=text)
+        for category, text in spec.swot_notes
+    )
+    session.add_all(
+        Metric(meeting=meeting, label=label, value=value, unit=unit)
+        for label, value, unit in spec.metrics
+    )
+    session.add_all(
+        NextStep(meeting=meeting, text=s.text, owner=s.owner, due_on=s.due_on, done_on=s.done_on)
+        for s in spec.next_steps
+    )
+    session.flush()
+    return meeting

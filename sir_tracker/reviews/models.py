@@ -1,0 +1,156 @@
+"""A Systemic Instructional Review: components, themes, SWOT findings, recommended actions."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sir_tracker.database import Base, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from sir_tracker.leas.models import Lea
+    from sir_tracker.progress.models import StatusChange
+
+
+class ActionStatus(enum.StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class SirState(enum.StrEnum):
+    IN_PROGRESS = "in_progress"
+    FINAL = "final"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class SwotCategory(enum.StrEnum):
+    STRENGTH = "strength"
+    WEAKNESS = "weakness"
+    OPPORTUNITY = "opportunity"
+    THREAT = "threat"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class Component(Base):
+    """One of the twelve fixed SIR components; rows are created by a migration."""
+
+    __tablename__ = "components"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(unique=True)
+    title: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Sir(Base):
+    __tablename__ = "sirs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lea_id: Mapped[int] = mapped_column(ForeignKey("leas.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    report_date: Mapped[date | None]
+    state: Mapped[SirState] = mapped_column(
+        enum_column(SirState, "sir_state"), default=SirState.IN_PROGRESS
+    )
+
+    lea: Mapped[Lea] = relationship(back_populates="sirs")
+    themes: Mapped[list[Theme]] = relationship(back_populates="sir", order_by="Theme.number")
+    findings: Mapped[list[Finding]] = relationship(back_populates="sir", order_by="Finding.id")
+    actions: Mapped[list[Action]] = relationship(back_populates="sir", order_by="Action.id")
+
+
+class Theme(Base):
+    """A cross-cutting theme that groups actions across components."""
+
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sir_id: Mapped[int] = mapped_column(ForeignKey("sirs.id"), index=True)
+    number: Mapped[int]
+    title: Mapped[str] = mapped_column(String(200))
+
+    sir: Mapped[Sir] = relationship(back_populates="themes")
+
+    __table_args__ = (
+        UniqueConstraint("sir_id", "number"),
+        UniqueConstraint("sir_id", "title"),
+    )
+
+
+class Finding(Base):
+    __tablename__ = "findings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sir_id: Mapped[int] = mapped_column(ForeignKey("sirs.id"), index=True)
+    component_id: Mapped[int] = mapped_column(ForeignKey("components.id"))
+    category: Mapped[SwotCategory] = mapped_column(enum_column(SwotCategory, "swot_category"))
+    text: Mapped[str] = mapped_column(Text)
+
+    sir: Mapped[Sir] = relationship(back_populates="findings")
+    component: Mapped[Component] = relationship()
+
+
+class Action(Base):
+    """A recommended action. ``status`` is the latest row of its status history, kept here
+    so that current counts are one aggregate query; only ``progress.operations`` changes it."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sir_id: Mapped[int] = mapped_column(ForeignKey("sirs.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    component_id: Mapped[int] = mapped_column(ForeignKey("components.id"), index=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id"), index=True)
+    responsible: Mapped[str] = mapped_column(String(200), default="")
+    target_date: Mapped[date | None]
+    status: Mapped[ActionStatus] = mapped_column(
+        enum_column(ActionStatus, "action_status"), default=ActionStatus.NOT_STARTED
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    sir: Mapped[Sir] = relationship(back_populates="actions")
+    component: Mapped[Component] = relationship()
+    theme: Mapped[Theme | None] = relationship()
+    crosswalk_links: Mapped[list[CrosswalkLink]] = relationship(
+        back_populates="action", order_by="CrosswalkLink.id"
+    )
+    history: Mapped[list[StatusChange]] = relationship(
+        back_populates="action",
+        order_by="(StatusChange.changed_at, StatusChange.id)",
+        foreign_keys="StatusChange.action_id",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (UniqueConstraint("sir_id", "code"),)
+
+
+class CrosswalkLink(Base):
+    """An item of another plan (FCMAT review, LCAP...) that an action is aligned to."""
+
+    __tablename__ = "crosswalk_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"), index=True)
+    plan: Mapped[str] = mapped_column(String(100))
+    reference: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    action: Mapped[Action] = relationship(back_populates="crosswalk_links")
+
+    __table_args__ = (UniqueConstraint("action_id", "plan", "reference"),)

@@ -1,0 +1,58 @@
+"""People who use SIR Tracker, each with one role and, for some roles, a scope."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sir_tracker.database import Base, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from sir_tracker.leas.models import CountyOffice, Lea
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    CCEE_LEAD = "ccee_lead"
+    COE_STAFF = "coe_staff"
+    LEA_STAFF = "lea_staff"
+    VIEWER = "viewer"
+
+    @property
+    def label(self) -> str:
+        return {
+            "admin": "Administrator",
+            "ccee_lead": "CCEE lead",
+            "coe_staff": "County office staff",
+            "lea_staff": "LEA staff",
+            "viewer": "Viewer",
+        }[self.value]
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
+    county_office_id: Mapped[int | None] = mapped_column(ForeignKey("county_offices.id"))
+    lea_id: Mapped[int | None] = mapped_column(ForeignKey("leas.id"))
+    password_hash: Mapped[str | None] = mapped_column(String(300))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    county_office: Mapped[CountyOffice | None] = relationship()
+    lea: Mapped[Lea | None] = relationship(foreign_keys=[lea_id])
+
+    # The scope belongs to the role: COE staff see one county, LEA staff one LEA, others none.
+    __table_args__ = (
+        CheckConstraint(
+            "(role = 'coe_staff') = (county_office_id IS NOT NULL)", name="county_scope_for_coe"
+        ),
+        CheckConstraint("(role = 'lea_staff') = (lea_id IS NOT NULL)", name="lea_scope_for_lea"),
+    )

@@ -1,0 +1,70 @@
+"""Fixtures: one migrated database with the demo loaded per run; each test in a transaction
+that is rolled back afterwards, so tests see the demo and never each other's changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+
+from sir_tracker import db, migrate
+from sir_tracker.app import create_app
+from sir_tracker.database import transaction, writing
+from sir_tracker.demo.loader import load_demo
+from tests.support.databases import DatabaseServer
+
+
+def pytest_report_header() -> str:
+    server = DatabaseServer(Path("."))
+    return f"database: {server.dialect}"
+
+
+@pytest.fixture(scope="session")
+def database_server(tmp_path_factory: pytest.TempPathFactory) -> DatabaseServer:
+    return DatabaseServer(tmp_path_factory.mktemp("databases"))
+
+
+@pytest.fixture(scope="session")
+def demo_database_url(database_server: DatabaseServer) -> Iterator[str]:
+    """A database built by the migrations, with the demo loaded and committed."""
+    url = database_server.create()
+    migrate.upgrade(url)
+    database = db.Database(url)
+    with transaction(database.writers) as session:
+        load_demo(session)
+    database.engine.dispose()
+    yield url
+    database_server.drop(url)
+
+
+def make_test_app(url: str, **config: object) -> Flask:
+    return create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": url, **config})
+
+
+@pytest.fixture
+def app(demo_database_url: str) -> Iterator[Flask]:
+    app = make_test_app(demo_database_url)
+    database = app.extensions["sir_tracker.db"]
+    connection = writing(database.engine).connect()
+    outer = connection.begin()
+    database.bind_to(connection)
+    yield app
+    outer.rollback()
+    connection.close()
+    database.engine.dispose()
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[Session]:
+    """A session inside the test's transaction, as a request or command would have."""
+    with app.app_context():
+        yield db.session()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()

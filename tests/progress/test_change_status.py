@@ -1,0 +1,159 @@
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sir_tracker.meetings.models import Meeting, MeetingKind
+from sir_tracker.pacific_time import at_local
+from sir_tracker.progress.models import HistoryIsAppendOnly, StatusChange
+from sir_tracker.progress.operations import StatusChangeRefused, change_status, status_counts
+from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.users.models import User
+from tests.support import builders
+
+
+@pytest.fixture
+def lead(session: Session) -> User:
+    return builders.user(session)
+
+
+@pytest.fixture
+def sir_and_actions(session: Session, lead: User) -> tuple[Sir, list[Action]]:
+    return builders.sir_with_actions(session, 3, by=lead)
+
+
+def snapshot(session: Session) -> tuple[Any, ...]:
+    """Everything a status change could touch, read through the session (so pending writes
+    are flushed and would show)."""
+    history = session.execute(
+        select(StatusChange.id, StatusChange.action_id, StatusChange.to_status).order_by(
+            StatusChange.id
+        )
+    ).all()
+    actions = session.execute(
+        select(Action.id, Action.status, Action.version).order_by(Action.id)
+    ).all()
+    return tuple(history), tuple(actions)
+
+
+def test_a_change_appends_history_and_updates_the_current_status(
+    session: Session, lead: User, sir_and_actions: tuple[Sir, list[Action]]
+) -> None:
+    sir, (action, *_) = sir_and_actions
+    entry = change_status(
+        session,
+        action,
+        "in progress",
+        by=lead,
+        sir=sir,
+        note="  Kick-off held with principals.  ",
+        evidence_url="https://example.org/agenda.pdf",
+    )
+
+    assert action.status is ActionStatus.IN_PROGRESS
+    assert (entry.from_status, entry.to_status) == (
+        ActionStatus.NOT_STARTED,
+        ActionStatus.IN_PROGRESS,
+    )
+    assert entry.note == "Kick-off held with principals."
+    assert entry.changed_by is lead
+    assert [row.to_status for row in action.history] == [
+        ActionStatus.NOT_STARTED,
+        ActionStatus.IN_PROGRESS,
+    ]
+    assert status_counts(session, sir).headline == "0 completed / 1 in progress / 2 not started"
+
+
+def test_a_change_made_at_a_meeting_is_linked_to_it_and_dated_on_its_day(
+    session: Session, lead: User, sir_and_actions: tuple[Sir, list[Action]]
+) -> None:
+    sir, (action, *_) = sir_and_actions
+    meeting = Meeting(lea=sir.lea, sir=sir, held_on=date(2024, 3, 12), kind=MeetingKind.QUARTERLY)
+    session.add(meeting)
+
+    entry = change_status(session, action, ActionStatus.COMPLETED, by=lead, meeting=meeting)
+
+    assert entry.meeting is meeting
+    assert entry in meeting.status_changes
+    assert entry.changed_at == at_local(date(2024, 3, 12))
+
+
+def other_lea_meeting(session: Session) -> Meeting:
+    meeting = Meeting(lea=builders.lea(session), held_on=date(2024, 3, 1), kind=MeetingKind.OTHER)
+    session.add(meeting)
+    session.flush()
+    return meeting
+
+
+def other_sir(session: Session) -> Sir:
+    sir = Sir(lea=builders.lea(session), title="Another LEA's SIR")
+    session.add(sir)
+    session.flush()
+    return sir
+
+
+def future() -> datetime:
+    return datetime.now(UTC) + timedelta(days=2)
+
+
+REFUSALS: dict[str, tuple[Callable[[Session], dict[str, Any]], str]] = {
+    "unknown status": (lambda s: {"status": "done"}, "not a status"),
+    "same status": (lambda s: {"status": ActionStatus.NOT_STARTED}, "already not started"),
+    "another SIR": (
+        lambda s: {"status": "completed", "sir": other_sir(s)},
+        "does not belong",
+    ),
+    "another LEA's meeting": (
+        lambda s: {"status": "completed", "meeting": other_lea_meeting(s)},
+        "not a meeting of this LEA",
+    ),
+    "future date": (lambda s: {"status": "completed", "at": future()}, "future"),
+    "before the last change": (
+        lambda s: {"status": "completed", "at": at_local(date(2023, 12, 1))},
+        "cannot be dated before",
+    ),
+    "naive date": (
+        lambda s: {"status": "completed", "at": datetime(2024, 6, 1, 12)},  # noqa: DTZ001
+        "time zone",
+    ),
+    "script as evidence": (
+        lambda s: {"status": "completed", "evidence_url": "javascript:alert(1)"},
+        "web link",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSALS))
+def test_a_refused_change_says_why_and_writes_nothing(
+    session: Session, lead: User, sir_and_actions: tuple[Sir, list[Action]], case: str
+) -> None:
+    sir, (action, *_) = sir_and_actions
+    make_arguments, message = REFUSALS[case]
+    arguments = {"sir": sir, **make_arguments(session)}
+    status = arguments.pop("status")
+    before = snapshot(session)
+
+    with pytest.raises(StatusChangeRefused, match=message):
+        change_status(session, action, status, by=lead, **arguments)
+
+    assert snapshot(session) == before
+    assert action.status is ActionStatus.NOT_STARTED
+
+
+def test_history_rows_cannot_be_edited_or_deleted_through_the_orm(
+    session: Session, lead: User, sir_and_actions: tuple[Sir, list[Action]]
+) -> None:
+    _, (action, *_) = sir_and_actions
+    entry = change_status(session, action, ActionStatus.IN_PROGRESS, by=lead)
+
+    entry.note = "rewritten"
+    with pytest.raises(HistoryIsAppendOnly):
+        session.flush()
+    session.expire_all()
+
+    session.delete(action.history[0])
+    with pytest.raises(HistoryIsAppendOnly):
+        session.flush()
