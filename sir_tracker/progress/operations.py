@@ -80,10 +80,10 @@ def change_status(
     action's latest change (history stays a single, ordered chain).
     """
     new_status = parse_status(status)
-    if sir is not None and action.sir_id != sir.id:
+    if sir is not None and action.sir is not sir:
         raise StatusChangeRefused(f"Action {action.code} does not belong to {sir.title}.")
     evidence = _checked_evidence_url(evidence_url)
-    if meeting is not None and meeting.lea_id != action.sir.lea_id:
+    if meeting is not None and meeting.lea is not action.sir.lea:
         raise StatusChangeRefused(
             f"The meeting of {meeting.held_on:%d %B %Y} is not a meeting of this LEA.",
             field="meeting",

@@ -4,13 +4,14 @@ from datetime import date
 from itertools import pairwise
 
 import pytest
-from sir_tracker.demo.content_iusd import IUSD
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from sir_tracker.demo.content_iusd import IUSD
 from sir_tracker.demo.loader import DEMO_LEAS, DemoRefused, load_demo
 from sir_tracker.leas.models import EngagementMode, Lea, LeaKind
 from sir_tracker.meetings.models import Meeting, MeetingKind
+from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir, status_counts
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
 
@@ -74,10 +75,8 @@ def test_iusd_before_and_just_after_its_report(session: Session, iusd_sir: Sir) 
     )
 
 
-def replayed_from_demo_spec(as_of: date) -> object:
+def replayed_from_demo_spec(as_of: date) -> StatusCounts:
     """The counts as of a day, computed from the demo's own description, not the database."""
-    from sir_tracker.progress.counts import StatusCounts
-
     meetings = IUSD.meetings
     tally = {status: 0 for status in ActionStatus}
     for action in IUSD.sir.actions if IUSD.sir else ():
