@@ -18,7 +18,11 @@ def index() -> str:
     session = db.session()
     leas = session.scalars(
         select(Lea)
-        .options(selectinload(Lea.sirs), selectinload(Lea.county_office))
+        .options(
+            selectinload(Lea.sirs),
+            selectinload(Lea.county_office),
+            selectinload(Lea.engagements),
+        )
         .order_by(Lea.name)
     ).all()
     latest_sirs = {lea.id: lea.sirs[-1] for lea in leas if lea.sirs}
@@ -27,6 +31,7 @@ def index() -> str:
         {
             "lea": lea,
             "sir": latest_sirs.get(lea.id),
+            "engagement": lea.current_engagement,
             "counts": counts.get(latest_sirs[lea.id].id) if lea.id in latest_sirs else None,
         }
         for lea in leas
