@@ -6,11 +6,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint typecheck test-sqlite test-postgres system-packages clean
+.PHONY: run test lint typecheck test-sqlite test-postgres test-browser system-packages clean
 
 run: $(VENV)/.installed
 	$(BIN)/sir-tracker db upgrade
 	$(BIN)/sir-tracker demo --if-empty
+	@cat instance/demo-accounts.txt 2>/dev/null || true
 	@echo "SIR Tracker on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	$(BIN)/sir-tracker run --host $(HOST) --port $(PORT)
 
@@ -31,6 +32,11 @@ test-sqlite: $(VENV)/.installed
 test-postgres: $(VENV)/.installed
 	@echo "=== Test suite on PostgreSQL ==="
 	scripts/with-postgres.sh $(BIN)/pytest
+
+# The browser tests alone (tests/browser, on SQLite); `make test` runs them with the rest.
+# They drive Debian's chromium, which system-packages installs: never `playwright install`.
+test-browser: system-packages $(VENV)/.installed
+	$(BIN)/pytest tests/browser
 
 system-packages:
 	scripts/install-system-packages.sh

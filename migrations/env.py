@@ -1,12 +1,22 @@
 """Alembic environment: the database URL comes from sir_tracker.migrate, never from a file."""
 
+from typing import Any
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 
 from sir_tracker.all_models import Base
-from sir_tracker.database import make_engine
+from sir_tracker.database import UTCDateTime, make_engine
 
 config = context.config
 url = config.attributes["database_url"]
+
+
+def render_item(type_: str, obj: Any, _context: AutogenContext) -> str | bool:
+    # Migrations stay free of application imports: a UTCDateTime is a plain DateTime column.
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
 
 
 def run_offline() -> None:
@@ -31,6 +41,7 @@ def run_online() -> None:
                 target_metadata=Base.metadata,
                 render_as_batch=connection.dialect.name == "sqlite",
                 compare_type=True,
+                render_item=render_item,
             )
             with context.begin_transaction():
                 context.run_migrations()

@@ -1,5 +1,8 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
+from sir_tracker.audit.models import AuditEvent
+from sir_tracker.auth.models import UserSession
+from sir_tracker.comments.models import Comment
 from sir_tracker.database import Base
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
 from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
@@ -10,7 +13,9 @@ from sir_tracker.users.models import User
 __all__ = [
     "Action",
     "Attendee",
+    "AuditEvent",
     "Base",
+    "Comment",
     "Component",
     "CountyOffice",
     "CrosswalkLink",
@@ -26,4 +31,5 @@ __all__ = [
     "SwotNote",
     "Theme",
     "User",
+    "UserSession",
 ]

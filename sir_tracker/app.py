@@ -7,7 +7,9 @@ from typing import Any
 
 from flask import Flask
 
-from sir_tracker import commands, db
+from sir_tracker import commands, db, web
+from sir_tracker.auth import current
+from sir_tracker.auth.views import blueprint as auth_blueprint
 from sir_tracker.config import configure
 from sir_tracker.home.views import blueprint as home_blueprint
 from sir_tracker.paths import resource_dir
@@ -21,6 +23,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     configure(app, test_config)
     db.init_app(app)
+    web.init_app(app)
+    current.init_app(app)
+    app.register_blueprint(auth_blueprint)
     app.register_blueprint(home_blueprint)
     commands.register(app)
     return app

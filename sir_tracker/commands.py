@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 
 from sir_tracker import db, migrate
+from sir_tracker.demo.accounts import create_demo_accounts, describe
 from sir_tracker.demo.loader import DemoRefused, load_demo
 from sir_tracker.leas.queries import find_lea
 from sir_tracker.progress.operations import status_counts
+
+DEMO_ACCOUNTS_FILE = "demo-accounts.txt"
 
 
 def register(app: Flask) -> None:
@@ -65,8 +69,14 @@ def demo_command(if_empty: bool) -> None:
             click.echo(f"Demo not loaded: {refusal}")
             return
         raise click.ClickException(str(refusal)) from None
+    accounts = describe(create_demo_accounts(session))
     session.commit()
+    # Kept in the instance folder so that `make run` can show them again on later starts.
+    credentials = Path(current_app.instance_path) / DEMO_ACCOUNTS_FILE
+    credentials.write_text(accounts + "\n")
+    credentials.chmod(0o600)
     click.echo(summary)
+    click.echo(accounts)
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:

@@ -10,6 +10,8 @@ from typing import Any
 
 from flask import Flask
 
+from sir_tracker.auth.sessions import SESSION_LIFETIME
+
 
 def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     instance = Path(app.instance_path)
@@ -18,6 +20,8 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         DATABASE_URL=f"sqlite:///{instance / 'sir_tracker.sqlite'}",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
+        WTF_CSRF_TIME_LIMIT=None,  # a token lives as long as the sign-in session
     )
     if "DATABASE_URL" in os.environ:
         app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine import Connection, Dialect
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
 
@@ -118,3 +118,17 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: commit if the block succeeds, roll back if it raises."""
     with factory() as session, session.begin():
         yield session
+
+
+class Archivable:
+    """Records that are archived, never deleted, once anything refers to them.
+
+    Archived records drop out of lists and counts; an admin can restore them. Who archived a
+    record is in the audit log.
+    """
+
+    archived_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None

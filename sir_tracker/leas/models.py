@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from sir_tracker.database import Base, enum_column
+from sir_tracker.database import Archivable, Base, enum_column
 from sir_tracker.leas.cds import normalize_cds_code
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class CountyOffice(Base):
     leas: Mapped[list[Lea]] = relationship(back_populates="county_office")
 
 
-class Lea(Base):
+class Lea(Archivable, Base):
     __tablename__ = "leas"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -125,6 +125,7 @@ class Lea(Base):
     cds_code: Mapped[str] = mapped_column(String(14), unique=True)
     county_office_id: Mapped[int] = mapped_column(ForeignKey("county_offices.id"), index=True)
     is_demo: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1)
 
     county_office: Mapped[CountyOffice] = relationship(back_populates="leas")
     engagements: Mapped[list[Engagement]] = relationship(
@@ -132,6 +133,7 @@ class Lea(Base):
     )
     sirs: Mapped[list[Sir]] = relationship(back_populates="lea", order_by="Sir.report_date")
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (CheckConstraint("length(cds_code) IN (7, 14)", name="cds_code_length"),)
 
     @validates("cds_code")
@@ -156,10 +158,12 @@ class Engagement(Base):
     started_on: Mapped[date]
     exited_on: Mapped[date | None]
     ccee_lead_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    version: Mapped[int] = mapped_column(default=1)
 
     lea: Mapped[Lea] = relationship(back_populates="engagements")
-    ccee_lead: Mapped[User | None] = relationship()
+    ccee_lead: Mapped[User | None] = relationship(foreign_keys=[ccee_lead_id])
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         CheckConstraint("exited_on IS NULL OR exited_on >= started_on", name="exit_after_start"),
     )

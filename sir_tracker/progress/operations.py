@@ -9,9 +9,11 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from sir_tracker.audit.models import AuditAction
+from sir_tracker.audit.operations import record_event
 from sir_tracker.database import utcnow
 from sir_tracker.errors import DomainError
 from sir_tracker.meetings.models import Meeting
@@ -125,7 +127,18 @@ def change_status(
     )
     action.status = new_status
     session.add(entry)
-    session.flush()
+    record_event(
+        session,
+        actor=by,
+        action=AuditAction.STATUS_CHANGE,
+        record=action,
+        label=f"Action {action.code}",
+        lea_id=action.sir.lea_id,
+        changes={"status": [entry.from_status.label, new_status.label]}
+        if entry.from_status
+        else {},
+        summary=entry.note,
+    )
     return entry
 
 
@@ -159,8 +172,8 @@ def counts_by_sir(
     """Status counts for many SIRs in one query.
 
     Current counts read the status kept on each action; counts as of a date replay history,
-    taking each action's latest change made before that day ended (an action created later
-    is not counted).
+    taking each action's latest change made before that day ended (an action created later,
+    or archived by then, is not counted).
     """
     ids = list(sir_ids)
     if not ids:
@@ -168,7 +181,7 @@ def counts_by_sir(
     if as_of is None:
         query = (
             select(Action.sir_id, Action.status, func.count())
-            .where(Action.sir_id.in_(ids))
+            .where(Action.sir_id.in_(ids), Action.archived_at.is_(None))
             .group_by(Action.sir_id, Action.status)
         )
     else:
@@ -183,7 +196,11 @@ def counts_by_sir(
         latest = (
             select(Action.sir_id, StatusChange.to_status, rank)
             .join(Action, Action.id == StatusChange.action_id)
-            .where(Action.sir_id.in_(ids), StatusChange.changed_at < end_of_day(as_of))
+            .where(
+                Action.sir_id.in_(ids),
+                StatusChange.changed_at < end_of_day(as_of),
+                or_(Action.archived_at.is_(None), Action.archived_at >= end_of_day(as_of)),
+            )
             .subquery()
         )
         query = (

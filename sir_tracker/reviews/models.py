@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Base, enum_column, utcnow
+from sir_tracker.database import Archivable, Base, enum_column, utcnow
 
 if TYPE_CHECKING:
     from sir_tracker.leas.models import Lea
@@ -56,7 +56,7 @@ class Component(Base):
     title: Mapped[str] = mapped_column(String(200), unique=True)
 
 
-class Sir(Base):
+class Sir(Archivable, Base):
     __tablename__ = "sirs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,14 +66,17 @@ class Sir(Base):
     state: Mapped[SirState] = mapped_column(
         enum_column(SirState, "sir_state"), default=SirState.IN_PROGRESS
     )
+    version: Mapped[int] = mapped_column(default=1)
 
     lea: Mapped[Lea] = relationship(back_populates="sirs")
     themes: Mapped[list[Theme]] = relationship(back_populates="sir", order_by="Theme.number")
     findings: Mapped[list[Finding]] = relationship(back_populates="sir", order_by="Finding.id")
     actions: Mapped[list[Action]] = relationship(back_populates="sir", order_by="Action.id")
 
+    __mapper_args__ = {"version_id_col": version}
 
-class Theme(Base):
+
+class Theme(Archivable, Base):
     """A cross-cutting theme that groups actions across components."""
 
     __tablename__ = "themes"
@@ -82,16 +85,18 @@ class Theme(Base):
     sir_id: Mapped[int] = mapped_column(ForeignKey("sirs.id"), index=True)
     number: Mapped[int]
     title: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(default=1)
 
     sir: Mapped[Sir] = relationship(back_populates="themes")
 
+    __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         UniqueConstraint("sir_id", "number"),
         UniqueConstraint("sir_id", "title"),
     )
 
 
-class Finding(Base):
+class Finding(Archivable, Base):
     __tablename__ = "findings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -99,12 +104,15 @@ class Finding(Base):
     component_id: Mapped[int] = mapped_column(ForeignKey("components.id"))
     category: Mapped[SwotCategory] = mapped_column(enum_column(SwotCategory, "swot_category"))
     text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(default=1)
 
     sir: Mapped[Sir] = relationship(back_populates="findings")
     component: Mapped[Component] = relationship()
 
+    __mapper_args__ = {"version_id_col": version}
 
-class Action(Base):
+
+class Action(Archivable, Base):
     """A recommended action. ``status`` is the latest row of its status history, kept here
     so that current counts are one aggregate query; only ``progress.operations`` changes it."""
 

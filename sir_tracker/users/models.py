@@ -49,6 +49,13 @@ class User(Base):
     county_office: Mapped[CountyOffice | None] = relationship()
     lea: Mapped[Lea | None] = relationship(foreign_keys=[lea_id])
 
+    # What Flask-Login asks of a user object (is_active is the column above).
+    is_authenticated = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
     # The scope belongs to the role: COE staff see one county, LEA staff one LEA, others none.
     __table_args__ = (
         CheckConstraint(

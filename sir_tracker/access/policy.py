@@ -1,0 +1,66 @@
+"""Who may see and change what. Every view, download and report asks here.
+
+- admin: everything, including users and LEAs;
+- CCEE lead: reads every LEA, edits the LEAs whose current engagement they lead;
+- COE staff: reads the LEAs of their own county; comments on their actions and meetings;
+- LEA staff: reads their own LEA;
+- viewer (board, SPI office): reads every LEA, changes nothing.
+Archived records are seen by admins only.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, false, true
+
+from sir_tracker.leas.models import Lea
+from sir_tracker.users.models import Role, User
+
+READ_ALL = frozenset({Role.ADMIN, Role.CCEE_LEAD, Role.VIEWER})
+
+
+def visible_leas(user: User) -> ColumnElement[bool]:
+    """A filter on ``Lea`` selecting the LEAs ``user`` may see."""
+    if not user.is_active:
+        return false()
+    not_archived = Lea.archived_at.is_(None) if user.role is not Role.ADMIN else true()
+    if user.role in READ_ALL:
+        return not_archived
+    if user.role is Role.COE_STAFF:
+        return and_(not_archived, Lea.county_office_id == user.county_office_id)
+    if user.role is Role.LEA_STAFF:
+        return and_(not_archived, Lea.id == user.lea_id)
+    return false()
+
+
+def can_view_lea(user: User, lea: Lea) -> bool:
+    if not user.is_active or (lea.is_archived and user.role is not Role.ADMIN):
+        return False
+    if user.role in READ_ALL:
+        return True
+    if user.role is Role.COE_STAFF:
+        return lea.county_office_id == user.county_office_id
+    if user.role is Role.LEA_STAFF:
+        return lea.id == user.lea_id
+    return False
+
+
+def can_edit_lea(user: User, lea: Lea) -> bool:
+    """Change the LEA's records: engagement, SIRs, findings, actions, statuses, meetings."""
+    if not can_view_lea(user, lea):
+        return False
+    if user.role is Role.ADMIN:
+        return True
+    engagement = lea.current_engagement
+    return (
+        user.role is Role.CCEE_LEAD
+        and engagement is not None
+        and engagement.ccee_lead_id == user.id
+    )
+
+
+def can_comment(user: User, lea: Lea) -> bool:
+    return can_edit_lea(user, lea) or (user.role is Role.COE_STAFF and can_view_lea(user, lea))
+
+
+def is_admin(user: User) -> bool:
+    return user.is_active and user.role is Role.ADMIN
