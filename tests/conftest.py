@@ -60,9 +60,11 @@ def app(demo_database_url: str) -> Iterator[Flask]:
 
 @pytest.fixture
 def session(app: Flask) -> Iterator[Session]:
-    """A session inside the test's transaction, as a request or command would have."""
-    with app.app_context():
-        yield db.session()
+    """A session inside the test's transaction. It is not the session of any request: requests
+    made with the test client open their own, on the same connection, and see its flushed data.
+    """
+    with app.extensions["sir_tracker.db"].new_session(write=True) as test_session:
+        yield test_session
 
 
 @pytest.fixture

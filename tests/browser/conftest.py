@@ -1,0 +1,97 @@
+"""Browser tests: Debian's chromium, driven headless by Playwright, against the app served
+over real HTTP on 127.0.0.1.
+
+The live server has a database of its own (migrated, demo loaded), separate from the
+rolled-back one of the other tests: what a test does through the browser really commits, and
+later tests in the run see it. A test that changes data should not rely on the demo as loaded.
+
+Playwright's own browser download (``playwright install``) is never used: the browser is the
+``chromium`` Debian package, which ``make test`` installs (scripts/install-system-packages.sh).
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from werkzeug.serving import make_server
+
+from sir_tracker import db, migrate
+from sir_tracker.database import transaction
+from sir_tracker.demo.loader import load_demo
+from tests.conftest import make_test_app
+from tests.support.databases import DatabaseServer
+
+HOST = "127.0.0.1"
+VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
+DEFAULT_TIMEOUT_MS = 10_000
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # we may run as root, where Chromium's sandbox refuses to start
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    url: str  # base URL, without a trailing slash
+    database_url: str
+
+
+@pytest.fixture(scope="session")
+def live_server(database_server: DatabaseServer) -> Iterator[LiveServer]:
+    """The app on a free port of 127.0.0.1, on its own database with the demo loaded."""
+    database_url = database_server.create()
+    migrate.upgrade(database_url)
+    database = db.Database(database_url)
+    with transaction(database.writers) as session:
+        load_demo(session)
+    database.engine.dispose()
+
+    app = make_test_app(database_url)
+    server = make_server(HOST, 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(url=f"http://{HOST}:{server.port}", database_url=database_url)
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        app.extensions["sir_tracker.db"].engine.dispose()
+        database_server.drop(database_url)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail(
+            "Browser tests need Debian's chromium (/usr/bin/chromium), which is not installed: "
+            "run `make test`, or scripts/install-system-packages.sh, to install it. "
+            "(`playwright install` does not work here and is not used.)",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page in a context of its own (no cookies or storage from other tests)."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,21 @@
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import LiveServer
+from tests.browser.support import assert_accessible
+
+IUSD = "Inglewood Unified School District"
+
+
+def test_home_page_shows_iusd_headline_counts(
+    page: Page, live_server: LiveServer, tmp_path: Path
+) -> None:
+    response = page.goto(f"{live_server.url}/")
+
+    assert response is not None and response.ok
+    iusd_row = page.get_by_role("row").filter(has_text=IUSD)
+    expect(iusd_row).to_have_count(1)
+    expect(iusd_row).to_contain_text("19 completed / 41 in progress / 6 not started")
+    assert_accessible(page)
+    page.screenshot(path=tmp_path / "home.png", full_page=True)
