@@ -11,7 +11,7 @@ from sir_tracker import commands, db, web
 from sir_tracker.auth import current
 from sir_tracker.auth.views import blueprint as auth_blueprint
 from sir_tracker.config import configure
-from sir_tracker.home.views import blueprint as home_blueprint
+from sir_tracker.dashboard.views import blueprint as dashboard_blueprint
 from sir_tracker.paths import resource_dir
 
 
@@ -26,6 +26,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web.init_app(app)
     current.init_app(app)
     app.register_blueprint(auth_blueprint)
-    app.register_blueprint(home_blueprint)
+    app.register_blueprint(dashboard_blueprint)
     commands.register(app)
     return app

@@ -51,7 +51,7 @@ def sign_in() -> Response | tuple[str, int] | str:
             and password_matches(user.password_hash, form.password.data or "")
         ):
             _open_session(user)
-            return redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+            return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.index"))
         form.form_errors.append("The email address or the password is not right.")
     if form.errors:
         return render_template("auth/sign_in.html", form=form), INVALID_FORM
@@ -81,7 +81,7 @@ def change_password() -> Response | tuple[str, int] | str:
             end_all_sessions(db.session(), user)
             _open_session(user)
             flash("Your password is changed. Other sessions of yours are signed out.", "success")
-            return redirect(url_for("home.index"))
+            return redirect(url_for("dashboard.index"))
     if form.errors:
         return render_template("auth/change_password.html", form=form), INVALID_FORM
     return render_template("auth/change_password.html", form=form)

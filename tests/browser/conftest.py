@@ -13,17 +13,22 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from sir_tracker import db, migrate
 from sir_tracker.database import transaction
+from sir_tracker.db import Database
 from sir_tracker.demo.loader import load_demo
+from sir_tracker.leas.models import CountyOffice, Lea
+from sir_tracker.users.models import Role
 from tests.conftest import make_test_app
+from tests.support.auth import PASSWORD, make_user
 from tests.support.databases import DatabaseServer
 
 HOST = "127.0.0.1"
@@ -95,3 +100,42 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@dataclass(frozen=True)
+class Account:
+    email: str
+    password: str
+    name: str
+
+
+@pytest.fixture
+def make_account(live_server: LiveServer) -> Callable[..., Account]:
+    """Create a user in the live server's database, committed, with a known password."""
+
+    def make(role: Role, *, county: str | None = None, lea_name: str | None = None) -> Account:
+        database = Database(live_server.database_url)
+        try:
+            with transaction(database.writers) as session:
+                office = None
+                if county is not None:
+                    office = session.scalars(
+                        select(CountyOffice).where(CountyOffice.county == county)
+                    ).one()
+                lea = None
+                if lea_name is not None:
+                    lea = session.scalars(select(Lea).where(Lea.name == lea_name)).one()
+                user = make_user(session, role, county_office=office, lea=lea)
+                return Account(user.email, PASSWORD, user.name)
+        finally:
+            database.engine.dispose()
+
+    return make
+
+
+def sign_in_page(page: Page, live_server: LiveServer, account: Account) -> None:
+    page.goto(f"{live_server.url}/sign-in")
+    page.get_by_label("Email address").fill(account.email)
+    page.get_by_label("Password").fill(account.password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()

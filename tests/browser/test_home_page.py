@@ -1,16 +1,19 @@
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import LiveServer
+from sir_tracker.users.models import Role
+from tests.browser.conftest import Account, LiveServer, sign_in_page
 from tests.browser.support import assert_accessible
 
 IUSD = "Inglewood Unified School District"
 
 
 def test_home_page_shows_iusd_headline_counts(
-    page: Page, live_server: LiveServer, tmp_path: Path
+    page: Page, live_server: LiveServer, make_account: Callable[..., Account], tmp_path: Path
 ) -> None:
+    sign_in_page(page, live_server, make_account(Role.VIEWER))
     response = page.goto(f"{live_server.url}/")
 
     assert response is not None and response.ok

@@ -7,15 +7,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from sir_tracker import db
+from sir_tracker.access.policy import visible_leas
+from sir_tracker.auth import current
+from sir_tracker.auth.current import sign_in_required
 from sir_tracker.leas.models import Lea
 from sir_tracker.progress.operations import counts_by_sir
 
-blueprint = Blueprint("home", __name__)
+blueprint = Blueprint("dashboard", __name__)
 
 
 @blueprint.get("/")
+@sign_in_required
 def index() -> str:
     session = db.session()
+    user = current.user()
     leas = session.scalars(
         select(Lea)
         .options(
@@ -23,6 +28,7 @@ def index() -> str:
             selectinload(Lea.county_office),
             selectinload(Lea.engagements),
         )
+        .where(visible_leas(user))
         .order_by(Lea.name)
     ).all()
     latest_sirs = {lea.id: lea.sirs[-1] for lea in leas if lea.sirs}
@@ -36,4 +42,6 @@ def index() -> str:
         }
         for lea in leas
     ]
-    return render_template("home/index.html", rows=rows, has_demo=any(lea.is_demo for lea in leas))
+    return render_template(
+        "dashboard/index.html", rows=rows, has_demo=any(lea.is_demo for lea in leas)
+    )
