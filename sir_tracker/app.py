@@ -13,6 +13,7 @@ from sir_tracker.auth.views import blueprint as auth_blueprint
 from sir_tracker.config import configure
 from sir_tracker.dashboard.views import blueprint as dashboard_blueprint
 from sir_tracker.paths import resource_dir
+from sir_tracker.public.views import blueprint as public_blueprint
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -27,5 +28,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     current.init_app(app)
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(dashboard_blueprint)
+    app.register_blueprint(public_blueprint)
     commands.register(app)
     return app

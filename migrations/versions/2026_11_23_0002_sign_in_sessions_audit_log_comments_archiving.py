@@ -1,4 +1,4 @@
-"""Sign-in sessions, the audit log, comments; archiving and version columns for editing.
+"""Sign-in sessions, the audit log, comments; archiving, versions, publishing of LEAs.
 
 Version columns start at 1 for existing rows; the audit log is append-only like status history.
 
@@ -123,6 +123,9 @@ def upgrade() -> None:
 
     with op.batch_alter_table("leas", schema=None) as batch_op:
         batch_op.add_column(
+            sa.Column("is_published", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+        batch_op.add_column(
             sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1"))
         )
         batch_op.add_column(sa.Column("archived_at", sa.DateTime(), nullable=True))
@@ -154,6 +157,7 @@ def downgrade() -> None:
 
     with op.batch_alter_table("leas", schema=None) as batch_op:
         batch_op.drop_column("archived_at")
+        batch_op.drop_column("is_published")
         batch_op.drop_column("version")
 
     with op.batch_alter_table("findings", schema=None) as batch_op:

@@ -1919,4 +1919,5 @@ IUSD = LeaSpec(
         actions=_ACTIONS,
     ),
     meetings=_MEETINGS,
+    published=True,
 )

@@ -716,6 +716,7 @@ PIEDRA_AZUL = LeaSpec(
     ccee_lead="samuel.okafor@demo.sir-tracker.example",
     sir=_PIEDRA_AZUL_SIR,
     meetings=_PA_MEETINGS,
+    published=True,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -2518,6 +2519,7 @@ JUNIPER_CREST = LeaSpec(
     ccee_lead="priya.raman@demo.sir-tracker.example",
     sir=_JUNIPER_CREST_SIR,
     meetings=_JC_MEETINGS,
+    published=True,
 )
 
 # ---------------------------------------------------------------------------------------------

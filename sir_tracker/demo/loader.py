@@ -77,7 +77,12 @@ def _load_lea(
     components: dict[int, Component],
 ) -> int:
     lea = Lea(
-        name=spec.name, kind=spec.kind, cds_code=spec.cds_code, county_office=office, is_demo=True
+        name=spec.name,
+        kind=spec.kind,
+        cds_code=spec.cds_code,
+        county_office=office,
+        is_demo=True,
+        is_published=spec.published,
     )
     engagement = spec.engagement
     session.add_all(

@@ -99,6 +99,7 @@ class LeaSpec:
     ccee_lead: str  # email of one of CCEE_LEADS
     sir: SirSpec | None
     meetings: tuple[MeetingSpec, ...] = ()
+    published: bool = False  # shown on the public progress pages
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,8 @@ class Lea(Archivable, Base):
     cds_code: Mapped[str] = mapped_column(String(14), unique=True)
     county_office_id: Mapped[int] = mapped_column(ForeignKey("county_offices.id"), index=True)
     is_demo: Mapped[bool] = mapped_column(default=False)
+    # CCEE chooses which LEAs' progress appears on the public progress pages.
+    is_published: Mapped[bool] = mapped_column(default=False)
     version: Mapped[int] = mapped_column(default=1)
 
     county_office: Mapped[CountyOffice] = relationship(back_populates="leas")
