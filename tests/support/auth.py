@@ -8,11 +8,15 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
+from sir_tracker.auth.current import TOKEN_KEY
 from sir_tracker.auth.passwords import hash_password
+from sir_tracker.auth.sessions import start_session
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role, User
 
 PASSWORD = "a long test password"
+# Hashed once: Argon2 is slow on purpose, and tests create many users.
+_PASSWORD_HASH = hash_password(PASSWORD)
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 _counter = iter(range(1, 1_000_000))
 
@@ -33,7 +37,7 @@ def make_user(
         role=role,
         county_office=county_office,
         lea=lea,
-        password_hash=hash_password(PASSWORD),
+        password_hash=_PASSWORD_HASH,
         is_active=active,
     )
     session.add(user)
@@ -54,3 +58,12 @@ def sign_in(client: FlaskClient, user: User, password: str = PASSWORD) -> TestRe
     return client.post(
         "/sign-in", data={"csrf_token": token, "email": user.email, "password": password}
     )
+
+
+def open_session_for(client: FlaskClient, session: Session, user: User) -> None:
+    """Sign ``user`` in without the form: a real server-side session row and cookie, minus
+    the deliberate slowness of checking an Argon2 password (for tests that sign in often)."""
+    token = start_session(session, user)
+    session.flush()
+    with client.session_transaction() as cookie:
+        cookie[TOKEN_KEY] = token

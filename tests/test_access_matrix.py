@@ -1,0 +1,171 @@
+"""Every route, for every role and for a signed-out visitor, answers as the access rules say:
+allowed, a redirect to sign-in, 403 (seen but not allowed), or 404 (outside the user's scope).
+
+The table below must name every route of the application: a new route without an entry
+fails ``test_every_route_is_in_the_table``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sir_tracker.leas.models import CountyOffice, Lea
+from sir_tracker.meetings.models import Meeting
+from sir_tracker.reviews.models import Action, Finding, Theme
+from sir_tracker.users.models import Role, User
+from tests.support.auth import csrf_token, make_user, open_session_for
+
+IUSD = "Inglewood Unified School District"
+FRESNO_LEA = "Piedra Azul Unified School District"
+
+# Who, by the access rules, may do what to IUSD's records.
+EVERYONE = frozenset(
+    {"admin", "iusd_lead", "other_lead", "coe_la", "coe_fresno", "iusd_staff", "viewer"}
+)
+READERS = EVERYONE - {"coe_fresno"}
+EDITORS = frozenset({"admin", "iusd_lead"})
+COMMENTERS = EDITORS | {"coe_la"}
+ADMINS = frozenset({"admin"})
+PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str  # with {lea}, {sir}, {action}, {finding}, {theme}, {meeting}, {user} of IUSD
+    allowed: frozenset[str] | str  # roles allowed; PUBLIC: anyone, signed in or not
+    readers: frozenset[str] = READERS  # who may see the record (others get 404)
+    allowed_outcome: str = "allowed"  # signing out ends on the sign-in page
+
+
+ROUTES: dict[str, list[Route]] = {
+    "auth.sign_in": [Route("GET", "/sign-in", PUBLIC)],
+    "auth.sign_out": [Route("POST", "/sign-out", PUBLIC, allowed_outcome="sign-in")],
+    "auth.change_password": [
+        Route("GET", "/account/password", EVERYONE, EVERYONE),
+        Route("POST", "/account/password", EVERYONE, EVERYONE),
+    ],
+    "dashboard.index": [Route("GET", "/", EVERYONE, EVERYONE)],
+    "public.index": [Route("GET", "/progress", PUBLIC)],
+    "public.lea": [Route("GET", "/progress/{lea}", PUBLIC)],
+}
+
+
+@dataclass
+class World:
+    ids: dict[str, int]
+    users: dict[str, User]
+
+
+@pytest.fixture
+def world(session: Session) -> World:
+    iusd = session.scalars(select(Lea).where(Lea.name == IUSD)).one()
+    fresno_lea = session.scalars(select(Lea).where(Lea.name == FRESNO_LEA)).one()
+    offices = {o.county: o for o in session.scalars(select(CountyOffice))}
+    sir = iusd.sirs[-1]
+    users = {
+        "admin": make_user(session, Role.ADMIN),
+        "iusd_lead": make_user(session, Role.CCEE_LEAD),
+        "other_lead": make_user(session, Role.CCEE_LEAD),
+        "coe_la": make_user(session, Role.COE_STAFF, county_office=offices["Los Angeles"]),
+        "coe_fresno": make_user(session, Role.COE_STAFF, county_office=offices["Fresno"]),
+        "iusd_staff": make_user(session, Role.LEA_STAFF, lea=iusd),
+        "viewer": make_user(session, Role.VIEWER),
+    }
+    engagement = iusd.current_engagement
+    assert engagement is not None
+    engagement.ccee_lead = users["iusd_lead"]
+    fresno_engagement = fresno_lea.current_engagement
+    assert fresno_engagement is not None
+    fresno_engagement.ccee_lead = users["other_lead"]
+    session.flush()
+    first = lambda model, *where: session.scalars(  # noqa: E731
+        select(model.id).where(*where).order_by(model.id)
+    ).first()
+    ids = {
+        "lea": iusd.id,
+        "sir": sir.id,
+        "action": first(Action, Action.sir_id == sir.id),
+        "finding": first(Finding, Finding.sir_id == sir.id),
+        "theme": first(Theme, Theme.sir_id == sir.id),
+        "meeting": first(Meeting, Meeting.lea_id == iusd.id),
+        "user": users["viewer"].id,
+    }
+    return World(ids, users)
+
+
+def cases() -> list[tuple[str, Route, str]]:
+    roles = [*sorted(EVERYONE), "signed_out"]
+    return [
+        (endpoint, route, role)
+        for endpoint, routes in ROUTES.items()
+        for route in routes
+        for role in roles
+    ]
+
+
+def expected(route: Route, role: str) -> str:
+    if route.allowed == PUBLIC:
+        return route.allowed_outcome
+    if role == "signed_out":
+        return "sign-in"
+    if role not in route.readers:
+        return "missing"
+    assert isinstance(route.allowed, frozenset)
+    return route.allowed_outcome if role in route.allowed else "forbidden"
+
+
+def outcome(response_status: int, location: str | None) -> str:
+    if response_status == 302 and location and location.startswith("/sign-in"):
+        return "sign-in"
+    if response_status == 404:
+        return "missing"
+    if response_status == 403:
+        return "forbidden"
+    if response_status < 400 or response_status in (409, 422):
+        return "allowed"
+    return f"HTTP {response_status}"
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "route", "role"),
+    cases(),
+    ids=lambda value: value.path if isinstance(value, Route) else str(value),
+)
+def test_route_answers_each_role_as_the_rules_say(
+    client: FlaskClient, session: Session, world: World, endpoint: str, route: Route, role: str
+) -> None:
+    if role != "signed_out":
+        open_session_for(client, session, world.users[role])
+    path = route.path.format(**world.ids)
+    # A POST carries a valid CSRF token and no other data: access is decided before the form.
+    data = {"csrf_token": csrf_token(client, "/sign-in")} if route.method == "POST" else {}
+    response = client.open(path, method=route.method, data=data)
+
+    got = outcome(response.status_code, response.headers.get("Location"))
+    assert got == expected(route, role), f"{route.method} {path} as {role}: {response.status_code}"
+
+
+def test_every_route_is_in_the_table(app: Flask) -> None:
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - {"static"}
+    assert endpoints == set(ROUTES)
+
+
+def test_absurd_and_unknown_ids_answer_404(
+    client: FlaskClient, session: Session, world: World
+) -> None:
+    open_session_for(client, session, world.users["admin"])
+    for endpoint, routes in ROUTES.items():
+        for route in routes:
+            if "{" not in route.path or route.method != "GET":
+                continue
+            for bad in ("0", "99999999", "99999999999999999999999", "-1", "abc"):
+                path = re.sub(r"\{\w+\}", bad, route.path)
+                assert client.get(path).status_code == 404, (endpoint, path)
