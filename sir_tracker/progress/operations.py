@@ -5,7 +5,8 @@ Operations flush but never commit: the request (or CLI command) that calls them 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -15,10 +16,12 @@ from sqlalchemy.orm import Session
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
 from sir_tracker.database import utcnow
+from sir_tracker.editing import EditConflict, check_version
 from sir_tracker.errors import DomainError
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.pacific_time import at_local, end_of_day
+from sir_tracker.pacific_time import PACIFIC, at_local, end_of_day, today
 from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.display import event_lines, long_date
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
 from sir_tracker.users.models import User
@@ -212,3 +215,190 @@ def counts_by_sir(
     for sir_id, status, count in session.execute(query):
         grouped[sir_id][ActionStatus(status)] = count
     return {sir_id: StatusCounts.from_mapping(counts) for sir_id, counts in grouped.items()}
+
+
+# --- Many changes at once, as a lead enters them after a quarterly meeting -------------------
+
+
+@dataclass(frozen=True)
+class RequestedChange:
+    """One row of a bulk update: ``status`` empty means "leave this action as it is"."""
+
+    action_id: int
+    version: int | None
+    status: str = ""
+    note: str = ""
+    evidence_url: str = ""
+
+    @property
+    def is_blank(self) -> bool:
+        return not (self.status.strip() or self.note.strip() or self.evidence_url.strip())
+
+
+class BulkChangeRefused(DomainError):
+    """Some rows cannot be applied; ``problems`` maps action ids to what is wrong with them.
+    Nothing was written."""
+
+    def __init__(
+        self, problems: dict[int, str], general: str | None = None, *, field: str | None = None
+    ) -> None:
+        count = len(problems)
+        message = general or (
+            f"{count} {'row needs' if count == 1 else 'rows need'} correcting; nothing was saved."
+        )
+        super().__init__(message, field=field)
+        self.problems = problems
+
+
+def change_statuses(
+    session: Session,
+    sir: Sir,
+    requested: Sequence[RequestedChange],
+    *,
+    by: User,
+    meeting: Meeting | None = None,
+) -> list[StatusChange]:
+    """Apply many status changes to ``sir``'s actions, all or nothing.
+
+    Every row is checked before anything is written (the action is one of the SIR's current
+    actions, the version the person saw is still current, the status is a status and differs
+    from the current one, the evidence is a web link, the date fits the action's history);
+    if any row fails, ``BulkChangeRefused`` names each failing row and nothing is written.
+    Otherwise each change goes through ``change_status``: one history row and one audit event
+    per changed action.
+    """
+    if meeting is not None and meeting.lea_id != sir.lea_id:
+        raise BulkChangeRefused(
+            {}, "The meeting chosen is not a meeting of this LEA.", field="meeting"
+        )
+    wanted = [row for row in requested if not row.is_blank]
+    # Lock the rows to change before checking them, so that the versions checked stay current.
+    actions = {
+        action.id: action
+        for action in session.scalars(
+            select(Action)
+            .where(
+                Action.sir_id == sir.id,
+                Action.archived_at.is_(None),
+                Action.id.in_([row.action_id for row in wanted]),
+            )
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    }
+    latest = dict(
+        session.execute(
+            select(StatusChange.action_id, func.max(StatusChange.changed_at))
+            .where(StatusChange.action_id.in_([row.action_id for row in wanted]))
+            .group_by(StatusChange.action_id)
+        ).all()
+    )
+    at = at_local(meeting.held_on) if meeting is not None else None
+    problems: dict[int, str] = {}
+    seen: set[int] = set()
+    for row in wanted:
+        action = actions.get(row.action_id)
+        problem = _problem_with(session, row, action, seen, latest.get(row.action_id), at)
+        if problem:
+            problems[row.action_id] = problem
+        seen.add(row.action_id)
+    if problems:
+        raise BulkChangeRefused(problems)
+    if not wanted:
+        raise BulkChangeRefused({}, "Choose a new status for at least one action.")
+
+    entries = []
+    with session.begin_nested():
+        for row in wanted:
+            action = actions[row.action_id]
+            try:
+                entries.append(
+                    change_status(
+                        session,
+                        action,
+                        row.status,
+                        by=by,
+                        sir=sir,
+                        note=row.note,
+                        evidence_url=row.evidence_url,
+                        meeting=meeting,
+                    )
+                )
+            except StatusChangeRefused as refused:  # changed by someone else meanwhile
+                raise BulkChangeRefused({row.action_id: refused.message}) from refused
+    return entries
+
+
+def _problem_with(
+    session: Session,
+    row: RequestedChange,
+    action: Action | None,
+    seen: set[int],
+    latest: datetime | None,
+    at: datetime | None,
+) -> str | None:
+    if action is None:
+        return "This action is not one of this SIR's current actions (it may have been archived)."
+    if row.action_id in seen:
+        return f"Action {action.code} appears twice; change it once."
+    if not row.status.strip():
+        return f"Choose a new status for action {action.code}, or clear its note and evidence link."
+    try:
+        check_version(session, action, row.version, f"Action {action.code}")
+        status = parse_status(row.status)
+        _checked_evidence_url(row.evidence_url)
+    except EditConflict as conflict:
+        changes = "; ".join(line.sentence for line in event_lines(conflict.events))
+        return (
+            f"Action {action.code} was changed by someone else after you opened this page "
+            f"({changes or 'details unavailable'}). Reload the page to start from its "
+            "current status."
+        )
+    except StatusChangeRefused as refused:
+        return refused.message
+    if status == action.status:
+        return f"Action {action.code} is already {status.label}; leave its new status blank."
+    if at is not None and latest is not None and at < latest:
+        return (
+            f"Action {action.code} last changed on {long_date(latest.astimezone(PACIFIC).date())}, "
+            "after the meeting chosen; update it on its own, without the meeting."
+        )
+    return None
+
+
+# --- One change as a person makes it, from what they saw ---------------------------------------
+
+
+def update_status(
+    session: Session,
+    action: Action,
+    status: ActionStatus | str,
+    *,
+    version: int | None,
+    by: User,
+    note: str = "",
+    evidence_url: str | None = None,
+    effective_on: date | None = None,
+) -> StatusChange:
+    """``change_status`` for a person who saw ``version`` of the action.
+
+    Refused with ``EditConflict`` (listing what changed) if the action changed since; with
+    ``StatusChangeRefused`` if it is archived or ``change_status`` refuses. ``effective_on``
+    (a Pacific day, today if None) dates the change: midday of a past day, or later that day if
+    the action's last change was later.
+    """
+    session.refresh(action, with_for_update=True)  # the version checked stays current
+    check_version(session, action, version, f"Action {action.code}")
+    if action.is_archived:
+        raise StatusChangeRefused(
+            f"Action {action.code} is archived; it must be restored before its status changes."
+        )
+    at = None
+    if effective_on is not None and effective_on != today():
+        at = at_local(effective_on)
+        latest = _latest_change_at(session, action)
+        if latest is not None and at < latest and latest.astimezone(PACIFIC).date() == effective_on:
+            at = latest
+    return change_status(
+        session, action, status, by=by, note=note, evidence_url=evidence_url, at=at
+    )

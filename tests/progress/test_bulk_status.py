@@ -1,0 +1,228 @@
+import re
+from typing import Any
+
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.meetings.models import Meeting
+from sir_tracker.pacific_time import PACIFIC
+from sir_tracker.progress.models import StatusChange
+from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.users.models import User
+from tests.reviews.iusd import changed_tables, post, table_counts, text_of
+from tests.support.auth import sign_in
+
+
+def bulk_path(sir: Sir) -> str:
+    return f"/sirs/{sir.id}/bulk-status"
+
+
+def actions_in(session: Session, sir: Sir, status: ActionStatus, count: int) -> list[Action]:
+    found = list(
+        session.scalars(
+            select(Action)
+            .where(Action.sir_id == sir.id, Action.status == status)
+            .order_by(Action.id)
+            .limit(count)
+        )
+    )
+    assert len(found) == count
+    return found
+
+
+def rows(session: Session, sir: Sir, changes: dict[int, dict[str, str]]) -> dict[str, Any]:
+    """The bulk form as a browser submits it: one row per current action, in page order."""
+    data: dict[str, Any] = {}
+    actions = session.scalars(
+        select(Action).where(Action.sir_id == sir.id, Action.archived_at.is_(None))
+    )
+    for i, action in enumerate(actions):
+        data[f"rows-{i}-action_id"] = str(action.id)
+        data[f"rows-{i}-version"] = str(action.version)
+        row = changes.get(action.id, {})
+        data[f"rows-{i}-status"] = row.get("status", "")
+        data[f"rows-{i}-note"] = row.get("note", "")
+        data[f"rows-{i}-evidence_url"] = row.get("evidence_url", "")
+        if "version" in row:
+            data[f"rows-{i}-version"] = row["version"]
+    return data
+
+
+def snapshot_of_actions(session: Session) -> dict[int, tuple[str, int]]:
+    session.expire_all()
+    return {
+        row.id: (row.status.value, row.version)
+        for row in session.execute(select(Action.id, Action.status, Action.version))
+    }
+
+
+def test_the_bulk_page_lists_every_current_action_with_its_row(
+    client: FlaskClient, lead: User, iusd_sir: Sir
+) -> None:
+    sign_in(client, lead)
+    response = client.get(bulk_path(iusd_sir))
+    page = response.get_data(as_text=True)
+
+    assert response.status_code == 200
+    assert len(re.findall(r'name="rows-\d+-status"', page)) == 66
+    assert len(re.findall(r'name="rows-\d+-version"', page)) == 66
+    assert "Meeting these changes were made at" in page
+    meetings = re.findall(r'<option value="\d+">(\d+ \w+ \d{4})', page)
+    assert meetings[0] == "15 June 2021"  # newest first
+
+
+def test_five_changes_write_five_history_rows_and_five_audit_events_and_nothing_else(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    started = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 2)
+    going = actions_in(session, iusd_sir, ActionStatus.IN_PROGRESS, 3)
+    changes = {a.id: {"status": "in_progress", "note": f"Begun: {a.code}"} for a in started}
+    changes |= {
+        a.id: {"status": "completed", "evidence_url": "https://example.org/done.pdf"} for a in going
+    }
+    sign_in(client, lead)
+    data = rows(session, iusd_sir, changes)
+    tables_before = table_counts(session)
+    actions_before = snapshot_of_actions(session)
+
+    response = post(client, bulk_path(iusd_sir), data, bulk_path(iusd_sir))
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/sirs/{iusd_sir.id}"
+    assert changed_tables(tables_before, table_counts(session)) == {
+        "status_changes": 5,
+        "audit_events": 5,
+    }
+    actions_after = snapshot_of_actions(session)
+    changed = {i for i in actions_after if actions_after[i] != actions_before[i]}
+    assert changed == set(changes)
+    new_rows = session.scalars(select(StatusChange).order_by(StatusChange.id.desc()).limit(5)).all()
+    assert {r.action_id for r in new_rows} == set(changes)
+    assert all(r.changed_by_id == lead.id and r.meeting_id is None for r in new_rows)
+    events = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(5)).all()
+    assert {e.action for e in events} == {AuditAction.STATUS_CHANGE}
+    page = text_of(client.get(f"/sirs/{iusd_sir.id}").get_data(as_text=True))
+    assert "5 statuses updated: 22 completed / 40 in progress / 4 not started" in page
+
+
+def test_changes_made_at_a_meeting_are_linked_to_it_and_dated_on_its_day(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    (action,) = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 1)
+    meeting = session.scalars(
+        select(Meeting).where(Meeting.lea_id == iusd_sir.lea_id).order_by(Meeting.held_on.desc())
+    ).first()
+    assert meeting is not None
+    sign_in(client, lead)
+    data = rows(session, iusd_sir, {action.id: {"status": "in_progress"}})
+
+    response = post(
+        client, bulk_path(iusd_sir), {**data, "meeting": str(meeting.id)}, bulk_path(iusd_sir)
+    )
+
+    assert response.status_code == 302
+    latest = session.scalars(
+        select(StatusChange)
+        .where(StatusChange.action_id == action.id)
+        .order_by(StatusChange.id.desc())
+    ).first()
+    assert latest is not None
+    assert latest.meeting_id == meeting.id
+    assert latest.changed_at.astimezone(PACIFIC).date() == meeting.held_on
+
+
+def test_one_invalid_row_refuses_the_whole_update(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    good = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 4)
+    (bad,) = actions_in(session, iusd_sir, ActionStatus.COMPLETED, 1)
+    changes = {a.id: {"status": "in_progress"} for a in good}
+    changes[bad.id] = {"status": "in_progress", "evidence_url": "javascript:alert(1)"}
+    sign_in(client, lead)
+    data = rows(session, iusd_sir, changes)
+    before = table_counts(session)
+    actions_before = snapshot_of_actions(session)
+
+    response = post(client, bulk_path(iusd_sir), data, bulk_path(iusd_sir))
+
+    assert response.status_code == 422
+    page = text_of(response.get_data(as_text=True))
+    assert "1 row needs correcting; nothing was saved." in page
+    assert (
+        f"Action {bad.code}: Evidence must be a web link starting with http:// or https://." in page
+    )
+    assert table_counts(session) == before
+    assert snapshot_of_actions(session) == actions_before
+
+
+def test_no_op_unknown_status_and_note_without_status_are_row_errors(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    first, second, third = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 3)
+    changes = {
+        first.id: {"status": "not_started"},
+        second.id: {"status": "finished"},
+        third.id: {"note": "A note but no status."},
+    }
+    sign_in(client, lead)
+    before = table_counts(session)
+
+    response = post(
+        client, bulk_path(iusd_sir), rows(session, iusd_sir, changes), bulk_path(iusd_sir)
+    )
+
+    assert response.status_code == 422
+    page = text_of(response.get_data(as_text=True))
+    assert "3 rows need correcting; nothing was saved." in page
+    assert f"Action {first.code}: Action {first.code} is already not started" in page
+    assert f"Action {second.code}: 'finished' is not a status" in page
+    assert f"Action {third.code}: Choose a new status for action {third.code}" in page
+    assert table_counts(session) == before
+
+
+def test_a_row_changed_by_someone_else_meanwhile_is_named_with_the_change(
+    client: FlaskClient, session: Session, lead: User, admin: User, iusd_sir: Sir
+) -> None:
+    (action,) = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 1)
+    sign_in(client, lead)
+    data = rows(session, iusd_sir, {action.id: {"status": "in_progress"}})  # the page as loaded
+    # Meanwhile an administrator completes the action.
+    sign_in(client, admin)
+    done = post(
+        client,
+        f"/actions/{action.id}/status",
+        {"status": "completed", "version": str(action.version)},
+        "/",
+    )
+    assert done.status_code == 302
+    sign_in(client, lead)
+    before = table_counts(session)
+
+    response = post(client, bulk_path(iusd_sir), data, bulk_path(iusd_sir))
+
+    assert response.status_code == 422
+    page = text_of(response.get_data(as_text=True))
+    assert f"Action {action.code} was changed by someone else after you opened this page" in page
+    assert "Ada Admin" in page and "status: not started -> completed" in page
+    assert table_counts(session) == before
+
+
+def test_nothing_chosen_is_an_error(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    sign_in(client, lead)
+
+    response = post(client, bulk_path(iusd_sir), rows(session, iusd_sir, {}), bulk_path(iusd_sir))
+
+    assert response.status_code == 422
+    assert "Choose a new status for at least one action." in response.get_data(as_text=True)
+
+
+def test_readers_may_not_open_the_bulk_page(
+    client: FlaskClient, viewer: User, iusd_sir: Sir
+) -> None:
+    sign_in(client, viewer)
+
+    assert client.get(bulk_path(iusd_sir)).status_code == 403
