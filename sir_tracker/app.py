@@ -8,12 +8,18 @@ from typing import Any
 from flask import Flask
 
 from sir_tracker import commands, db, web
+from sir_tracker.audit.views import blueprint as audit_blueprint
 from sir_tracker.auth import current
 from sir_tracker.auth.views import blueprint as auth_blueprint
 from sir_tracker.config import configure
 from sir_tracker.dashboard.views import blueprint as dashboard_blueprint
+from sir_tracker.leas.views import blueprint as leas_blueprint
+from sir_tracker.meetings.views import blueprint as meetings_blueprint
 from sir_tracker.paths import resource_dir
+from sir_tracker.progress.views import blueprint as progress_blueprint
 from sir_tracker.public.views import blueprint as public_blueprint
+from sir_tracker.reviews.views import blueprint as reviews_blueprint
+from sir_tracker.users.views import blueprint as users_blueprint
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -28,6 +34,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     current.init_app(app)
     app.register_blueprint(auth_blueprint)
     app.register_blueprint(dashboard_blueprint)
+    app.register_blueprint(leas_blueprint)
     app.register_blueprint(public_blueprint)
+    app.register_blueprint(users_blueprint)
+    app.register_blueprint(audit_blueprint)
+    app.register_blueprint(meetings_blueprint)
+    app.register_blueprint(reviews_blueprint)
+    app.register_blueprint(progress_blueprint)
     commands.register(app)
     return app

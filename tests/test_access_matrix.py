@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.reviews.models import Action, Finding, Theme
+from sir_tracker.reviews.models import Action, CrosswalkLink, Finding, Theme
 from sir_tracker.users.models import Role, User
 from tests.support.auth import csrf_token, make_user, open_session_for
 
@@ -55,6 +55,93 @@ ROUTES: dict[str, list[Route]] = {
     "dashboard.index": [Route("GET", "/", EVERYONE, EVERYONE)],
     "public.index": [Route("GET", "/progress", PUBLIC)],
     "public.lea": [Route("GET", "/progress/{lea}", PUBLIC)],
+    "leas.lea": [Route("GET", "/leas/{lea}", READERS)],
+    "leas.new": [
+        Route("GET", "/leas/new", ADMINS, EVERYONE),
+        Route("POST", "/leas/new", ADMINS, EVERYONE),
+    ],
+    "leas.edit": [
+        Route("GET", "/leas/{lea}/edit", EDITORS),
+        Route("POST", "/leas/{lea}/edit", EDITORS),
+    ],
+    "leas.edit_engagement": [
+        Route("GET", "/leas/{lea}/engagement", EDITORS),
+        Route("POST", "/leas/{lea}/engagement", EDITORS),
+    ],
+    "leas.archive": [
+        Route("GET", "/leas/{lea}/archive", ADMINS),
+        Route("POST", "/leas/{lea}/archive", ADMINS),
+    ],
+    "leas.restore": [Route("POST", "/leas/{lea}/restore", ADMINS)],
+    "users.index": [Route("GET", "/admin/users", ADMINS, EVERYONE)],
+    "users.new": [
+        Route("GET", "/admin/users/new", ADMINS, EVERYONE),
+        Route("POST", "/admin/users/new", ADMINS, EVERYONE),
+    ],
+    "users.edit": [
+        Route("GET", "/admin/users/{user}/edit", ADMINS, EVERYONE),
+        Route("POST", "/admin/users/{user}/edit", ADMINS, EVERYONE),
+    ],
+    "users.deactivate": [Route("POST", "/admin/users/{user}/deactivate", ADMINS, EVERYONE)],
+    "users.reactivate": [Route("POST", "/admin/users/{user}/reactivate", ADMINS, EVERYONE)],
+    "audit.index": [Route("GET", "/admin/audit", ADMINS, EVERYONE)],
+    "meetings.show": [Route("GET", "/meetings/{meeting}", READERS)],
+    "meetings.add_comment": [Route("POST", "/meetings/{meeting}/comments", COMMENTERS)],
+    "reviews.sir": [Route("GET", "/sirs/{sir}", READERS)],
+    "reviews.action": [Route("GET", "/actions/{action}", READERS)],
+    "reviews.add_comment": [Route("POST", "/actions/{action}/comments", COMMENTERS)],
+    "progress.update_status": [
+        Route("GET", "/actions/{action}/status", EDITORS),
+        Route("POST", "/actions/{action}/status", EDITORS),
+    ],
+    "progress.bulk_status": [
+        Route("GET", "/sirs/{sir}/bulk-status", EDITORS),
+        Route("POST", "/sirs/{sir}/bulk-status", EDITORS),
+    ],
+    "reviews.new_sir": [
+        Route("GET", "/leas/{lea}/sirs/new", EDITORS),
+        Route("POST", "/leas/{lea}/sirs/new", EDITORS),
+    ],
+    "reviews.edit_sir": [
+        Route("GET", "/sirs/{sir}/edit", EDITORS),
+        Route("POST", "/sirs/{sir}/edit", EDITORS),
+    ],
+    "reviews.archive_sir": [Route("POST", "/sirs/{sir}/archive", ADMINS)],
+    "reviews.restore_sir": [Route("POST", "/sirs/{sir}/restore", ADMINS)],
+    "reviews.new_theme": [
+        Route("GET", "/sirs/{sir}/themes/new", EDITORS),
+        Route("POST", "/sirs/{sir}/themes/new", EDITORS),
+    ],
+    "reviews.edit_theme": [
+        Route("GET", "/themes/{theme}/edit", EDITORS),
+        Route("POST", "/themes/{theme}/edit", EDITORS),
+    ],
+    "reviews.archive_theme": [Route("POST", "/themes/{theme}/archive", EDITORS)],
+    "reviews.restore_theme": [Route("POST", "/themes/{theme}/restore", ADMINS)],
+    "reviews.new_finding": [
+        Route("GET", "/sirs/{sir}/findings/new", EDITORS),
+        Route("POST", "/sirs/{sir}/findings/new", EDITORS),
+    ],
+    "reviews.edit_finding": [
+        Route("GET", "/findings/{finding}/edit", EDITORS),
+        Route("POST", "/findings/{finding}/edit", EDITORS),
+    ],
+    "reviews.archive_finding": [Route("POST", "/findings/{finding}/archive", EDITORS)],
+    "reviews.restore_finding": [Route("POST", "/findings/{finding}/restore", ADMINS)],
+    "reviews.new_action": [
+        Route("GET", "/sirs/{sir}/actions/new", EDITORS),
+        Route("POST", "/sirs/{sir}/actions/new", EDITORS),
+    ],
+    "reviews.edit_action": [
+        Route("GET", "/actions/{action}/edit", EDITORS),
+        Route("POST", "/actions/{action}/edit", EDITORS),
+    ],
+    "reviews.archive_action": [Route("POST", "/actions/{action}/archive", EDITORS)],
+    "reviews.restore_action": [Route("POST", "/actions/{action}/restore", ADMINS)],
+    "reviews.add_crosswalk_link": [Route("POST", "/actions/{action}/crosswalk", EDITORS)],
+    "reviews.remove_crosswalk_link": [
+        Route("POST", "/actions/{action}/crosswalk/{link}/remove", EDITORS)
+    ],
 }
 
 
@@ -98,6 +185,7 @@ def world(session: Session) -> World:
         "meeting": first(Meeting, Meeting.lea_id == iusd.id),
         "user": users["viewer"].id,
     }
+    ids["link"] = first(CrosswalkLink, CrosswalkLink.action_id == ids["action"])
     return World(ids, users)
 
 
@@ -166,6 +254,6 @@ def test_absurd_and_unknown_ids_answer_404(
         for route in routes:
             if "{" not in route.path or route.method != "GET":
                 continue
-            for bad in ("0", "99999999", "99999999999999999999999", "-1", "abc"):
+            for bad in ("0", "99999999", "99999999999999999999999", "-1", "abc", "1e3"):
                 path = re.sub(r"\{\w+\}", bad, route.path)
                 assert client.get(path).status_code == 404, (endpoint, path)
