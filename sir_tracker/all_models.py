@@ -5,8 +5,17 @@ from sir_tracker.auth.models import UserSession
 from sir_tracker.comments.models import Comment
 from sir_tracker.database import Base
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
-from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
+from sir_tracker.meetings.models import (
+    Attendee,
+    FrozenStatus,
+    Meeting,
+    Metric,
+    NextStep,
+    SignOff,
+    SwotNote,
+)
 from sir_tracker.progress.models import StatusChange
+from sir_tracker.reminders.models import Reminder
 from sir_tracker.reviews.models import Action, Component, CrosswalkLink, Finding, Sir, Theme
 from sir_tracker.users.models import User
 
@@ -21,11 +30,14 @@ __all__ = [
     "CrosswalkLink",
     "Engagement",
     "Finding",
+    "FrozenStatus",
     "GeoLeadAgency",
     "Lea",
     "Meeting",
     "Metric",
     "NextStep",
+    "Reminder",
+    "SignOff",
     "Sir",
     "StatusChange",
     "SwotNote",

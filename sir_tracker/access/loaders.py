@@ -67,7 +67,7 @@ def theme_for(user: User, theme_id: int) -> Theme:
 
 def meeting_for(user: User, meeting_id: int) -> Meeting:
     meeting = _get(Meeting, meeting_id)
-    _visible(user, meeting.lea)
+    _visible(user, meeting.lea, meeting)
     return meeting
 
 

@@ -7,17 +7,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Numeric, String, Text
+from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Base, enum_column, utcnow
+from sir_tracker.database import Archivable, Base, enum_column, utcnow
 from sir_tracker.meetings.school_year import SchoolQuarter
-from sir_tracker.reviews.models import SwotCategory
+from sir_tracker.reviews.models import ActionStatus, SwotCategory
 
 if TYPE_CHECKING:
     from sir_tracker.leas.models import Lea
     from sir_tracker.progress.models import StatusChange
     from sir_tracker.reviews.models import Sir
+    from sir_tracker.users.models import User
 
 
 class MeetingKind(enum.StrEnum):
@@ -44,7 +45,9 @@ class Organisation(enum.StrEnum):
         return {"geo_lead": "Geo Lead"}.get(self.value, self.value.upper())
 
 
-class Meeting(Base):
+class Meeting(Archivable, Base):
+    """A meeting held, or scheduled when ``held_on`` is still ahead."""
+
     __tablename__ = "meetings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -55,8 +58,14 @@ class Meeting(Base):
     agenda: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+    # Quarterly sign-off: once closed, the figures as of this meeting are frozen
+    # (frozen_statuses) and status changes dated up to the end of its quarter are refused.
+    closed_at: Mapped[datetime | None]
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     lea: Mapped[Lea] = relationship()
+    closed_by: Mapped[User | None] = relationship(foreign_keys=[closed_by_id])
     sir: Mapped[Sir | None] = relationship()
     attendees: Mapped[list[Attendee]] = relationship(
         back_populates="meeting", order_by="Attendee.id"
@@ -69,10 +78,18 @@ class Meeting(Base):
         back_populates="meeting", order_by="NextStep.id"
     )
     status_changes: Mapped[list[StatusChange]] = relationship(back_populates="meeting")
+    sign_offs: Mapped[list[SignOff]] = relationship(back_populates="meeting", order_by="SignOff.id")
+    frozen_statuses: Mapped[list[FrozenStatus]] = relationship(back_populates="meeting")
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def school_quarter(self) -> SchoolQuarter:
         return SchoolQuarter.of(self.held_on)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
 
 class Attendee(Base):
@@ -83,6 +100,8 @@ class Attendee(Base):
     name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[Organisation] = mapped_column(enum_column(Organisation, "organisation"))
+    email: Mapped[str | None] = mapped_column(String(254))  # for reminders
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # when a known user
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendees")
 
@@ -121,6 +140,7 @@ class NextStep(Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(200), default="")
+    owner_email: Mapped[str | None] = mapped_column(String(254))  # for reminders when overdue
     due_on: Mapped[date | None]
     done_on: Mapped[date | None]
 
@@ -129,3 +149,34 @@ class NextStep(Base):
     @property
     def is_done(self) -> bool:
         return self.done_on is not None
+
+
+class SignOff(Base):
+    """A signature on a closed quarterly meeting, for CCEE, the county office or the LEA."""
+
+    __tablename__ = "meeting_sign_offs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    organisation: Mapped[Organisation] = mapped_column(enum_column(Organisation, "organisation"))
+    name: Mapped[str] = mapped_column(String(200))
+    signed_on: Mapped[date]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="sign_offs")
+
+    __table_args__ = (UniqueConstraint("meeting_id", "organisation"),)
+
+
+class FrozenStatus(Base):
+    """An action's status as of a closed quarterly meeting, kept as it was signed."""
+
+    __tablename__ = "meeting_frozen_statuses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"))
+    status: Mapped[ActionStatus] = mapped_column(enum_column(ActionStatus, "frozen_status"))
+
+    meeting: Mapped[Meeting] = relationship(back_populates="frozen_statuses")
+
+    __table_args__ = (UniqueConstraint("meeting_id", "action_id"),)

@@ -18,7 +18,8 @@ from sir_tracker.audit.operations import record_event
 from sir_tracker.database import utcnow
 from sir_tracker.editing import EditConflict, check_version
 from sir_tracker.errors import DomainError
-from sir_tracker.meetings.models import Meeting
+from sir_tracker.meetings.models import FrozenStatus, Meeting
+from sir_tracker.meetings.school_year import SchoolQuarter
 from sir_tracker.pacific_time import PACIFIC, at_local, end_of_day, today
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.display import event_lines, long_date
@@ -81,8 +82,9 @@ def change_status(
 
     Refuses, with ``StatusChangeRefused`` and nothing written: an unknown status, an action of
     another SIR than ``sir``, a change to the status it already has, a meeting of another LEA,
-    an evidence link that is not a web address, and a date in the future or before the
-    action's latest change (history stays a single, ordered chain).
+    an evidence link that is not a web address, a date in the future, in a quarter that is
+    closed (signed off), or before the action's latest change (history stays a single,
+    ordered chain).
     """
     new_status = parse_status(status)
     if sir is not None and action.sir is not sir:
@@ -110,6 +112,13 @@ def change_status(
         raise StatusChangeRefused("The date of a change needs a time zone.", field="at")
     if at > now + CLOCK_SKEW:
         raise StatusChangeRefused("A status change cannot be dated in the future.", field="at")
+    closed = latest_closed_quarter(session, action.sir.lea_id)
+    if closed is not None and at < end_of_day(closed.last_day):
+        raise StatusChangeRefused(
+            f"The quarter {closed} is closed (signed off); a status change cannot be dated "
+            f"on or before {closed.last_day:%d %B %Y}.",
+            field="at",
+        )
     latest = _latest_change_at(session, action)
     if latest is not None and at < latest:
         raise StatusChangeRefused(
@@ -143,6 +152,18 @@ def change_status(
         summary=entry.note,
     )
     return entry
+
+
+def latest_closed_quarter(session: Session, lea_id: int) -> SchoolQuarter | None:
+    """The latest school quarter of the LEA whose quarterly meeting was signed off."""
+    held_on = session.scalar(
+        select(func.max(Meeting.held_on)).where(
+            Meeting.lea_id == lea_id,
+            Meeting.closed_at.is_not(None),
+            Meeting.archived_at.is_(None),
+        )
+    )
+    return SchoolQuarter.of(held_on) if held_on is not None else None
 
 
 def _checked_evidence_url(url: str | None) -> str | None:
@@ -402,3 +423,18 @@ def update_status(
     return change_status(
         session, action, status, by=by, note=note, evidence_url=evidence_url, at=at
     )
+
+
+def counts_at_meeting(session: Session, meeting: Meeting) -> StatusCounts:
+    """The counts of the meeting's SIR as of the meeting: the frozen figures once the meeting
+    is signed off, so later changes (or corrections) never alter what was signed."""
+    if meeting.sir is None:
+        return StatusCounts()
+    if meeting.is_closed:
+        frozen = session.execute(
+            select(FrozenStatus.status, func.count())
+            .where(FrozenStatus.meeting_id == meeting.id)
+            .group_by(FrozenStatus.status)
+        )
+        return StatusCounts.from_mapping({ActionStatus(s): n for s, n in frozen})
+    return status_counts(session, meeting.sir, meeting.held_on)
