@@ -1,0 +1,80 @@
+"""The reminder settings, read from the app's configuration (defaults in sir_tracker.config).
+
+Values set as SIR_TRACKER_<NAME> arrive parsed as JSON when they look like JSON (a port as a
+number, ``true`` as a boolean, a numeric password as a number): each is coerced back here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"", "0", "false", "no", "off"})
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    smtp_timeout: int = 30
+    mail_from: str = "sir-tracker@localhost"
+    base_url: str = "http://127.0.0.1:5000"
+    pre_read_days: int = 7
+
+    @property
+    def enabled(self) -> bool:
+        """Reminders are off until an SMTP host is set."""
+        return bool(self.smtp_host)
+
+    def link(self, path: str) -> str:
+        return self.base_url.rstrip("/") + path
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> ReminderSettings:
+        return cls(
+            smtp_host=_text(config.get("SMTP_HOST")),
+            smtp_port=_number(config, "SMTP_PORT", 25, minimum=1),
+            smtp_username=_text(config.get("SMTP_USERNAME")),
+            smtp_password=_text(config.get("SMTP_PASSWORD")),
+            smtp_starttls=_flag(config, "SMTP_STARTTLS"),
+            smtp_timeout=_number(config, "SMTP_TIMEOUT", 30, minimum=1),
+            mail_from=_text(config.get("MAIL_FROM")) or "sir-tracker@localhost",
+            base_url=_text(config.get("BASE_URL")) or "http://127.0.0.1:5000",
+            pre_read_days=_number(config, "PRE_READ_DAYS", 7, minimum=0),
+        )
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _number(config: Mapping[str, Any], name: str, default: int, *, minimum: int) -> int:
+    value = config.get(name, default)
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise SettingsError(f"SIR_TRACKER_{name} must be a whole number, not {value!r}.") from None
+    if number < minimum:
+        raise SettingsError(f"SIR_TRACKER_{name} must be at least {minimum}, not {number}.")
+    return number
+
+
+def _flag(config: Mapping[str, Any], name: str) -> bool:
+    value = config.get(name, False)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise SettingsError(f"SIR_TRACKER_{name} must be true or false, not {value!r}.")

@@ -1,0 +1,86 @@
+"""The console script as cron runs it: settings from the environment, commits of its own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+
+from sir_tracker import db, migrate
+from sir_tracker.database import transaction
+from sir_tracker.demo.loader import load_demo
+from sir_tracker.reminders.models import Reminder
+from tests.reminders.conftest import SmtpServer
+from tests.support.databases import DatabaseServer
+from tests.test_cli import SCRIPT
+
+
+@pytest.fixture
+def fresh_demo(database_server: DatabaseServer) -> Iterator[str]:
+    url = database_server.create()
+    migrate.upgrade(url)
+    database = db.Database(url)
+    with transaction(database.writers) as session:
+        load_demo(session)
+    database.engine.dispose()
+    yield url
+    database_server.drop(url)
+
+
+def reminders_command(url: str, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("SIR_TRACKER_SMTP_", "SIR_TRACKER_MAIL_", "SIR_TRACKER_BASE_"))
+    }
+    environment |= {"DATABASE_URL": url, **{f"SIR_TRACKER_{k}": v for k, v in settings.items()}}
+    return subprocess.run(
+        [SCRIPT, "reminders", *args], capture_output=True, text=True, env=environment, timeout=120
+    )
+
+
+def stored(url: str) -> tuple[int, int]:
+    """(reminders recorded, reminders sent), read from the database itself."""
+    database = db.Database(url)
+    try:
+        with database.new_session(write=False) as session:
+            total = session.scalar(select(func.count()).select_from(Reminder)) or 0
+            sent = (
+                session.scalar(
+                    select(func.count()).select_from(Reminder).where(Reminder.sent_at.is_not(None))
+                )
+                or 0
+            )
+    finally:
+        database.engine.dispose()
+    return total, sent
+
+
+@pytest.mark.slow
+def test_cron_sends_the_demo_reminders_once(fresh_demo: str, smtp_server: SmtpServer) -> None:
+    settings = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(smtp_server.port)}
+
+    off = reminders_command(fresh_demo, "send")
+    first = reminders_command(fresh_demo, "send", **settings)
+    second = reminders_command(fresh_demo, "send", **settings)
+    listed = reminders_command(fresh_demo, "list", **settings)
+
+    assert off.returncode == 0, off.stderr
+    assert "Reminders are off" in off.stdout
+    total, sent = stored(fresh_demo)
+    assert first.returncode == 0, first.stderr
+    # Inglewood Unified has been in DTA since 2018 and met last in 2021: a missed quarter.
+    assert total >= 1 and sent == total
+    assert f"{total} sent, 0 failed." in first.stdout
+    assert len(smtp_server.mailbox.messages) == total
+    assert any(
+        "Inglewood Unified School District held no quarterly meeting" in str(m["Subject"])
+        for m in smtp_server.mailbox.messages
+    )
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == "0 new reminders recorded.\n0 sent, 0 failed.\n"
+    assert len(smtp_server.mailbox.messages) == total
+    assert "Missed quarterly meeting to alicia.montoya@demo.sir-tracker.example" in listed.stdout
