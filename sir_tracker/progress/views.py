@@ -112,7 +112,10 @@ def bulk_status(sir_id: int) -> Page:
         form = BulkStatusForm(meetings=meetings)
     else:
         initial = [{"action_id": a.id, "version": a.version} for a in actions]
-        form = BulkStatusForm(meetings=meetings, data={"rows": initial})
+        # ?meeting=<id>: opened from that meeting's page ("Update statuses at this meeting").
+        chosen = request.args.get("meeting", "")
+        chosen = chosen if any(str(m.id) == chosen for m in meetings) else ""
+        form = BulkStatusForm(meetings=meetings, data={"rows": initial, "meeting": chosen})
 
     problems: dict[int, str] = {}
     if form.validate_on_submit():
