@@ -1,8 +1,10 @@
 """The dashboard's content: one row per visible LEA, built with a fixed number of queries.
 
 LEAs come with their county office, engagements and SIRs in one query each (selectinload);
-status counts of every latest SIR in one grouped query; quarterly meetings in another. The
-number of queries does not grow with the number of LEAs.
+status counts of every latest SIR in one grouped query; the held quarterly meetings of all
+LEAs in another; the status histories of the latest SIRs in two more (changes, frozen
+statuses), replayed in Python for the plateau and stall flags. The number of queries does not
+grow with the number of LEAs.
 """
 
 from __future__ import annotations
@@ -10,21 +12,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.access.policy import visible_leas
 from sir_tracker.leas.models import Engagement, Lea
-from sir_tracker.leas.profile import StatusSummary, long_date, quarter_label, sir_recency
+from sir_tracker.leas.profile import StatusSummary, in_dta, latest_sir, long_date, quarter_label
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.meetings.school_year import SchoolQuarter
 from sir_tracker.pacific_time import PACIFIC
+from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
-from sir_tracker.reviews.models import Sir
+from sir_tracker.progress.quarters import (
+    MeetingPoint,
+    StatusHistory,
+    Thresholds,
+    load_histories,
+    missed_quarters,
+    plateaus,
+    stalled_action_ids,
+)
+from sir_tracker.reviews.models import ActionStatus, Sir
 from sir_tracker.users.models import User
 
 NO_QUARTERLY_MEETING = "No quarterly meeting this quarter"
 EXITED = "Exited"
+PLATEAU = "Plateau"
 
 
 @dataclass(frozen=True)
@@ -59,13 +72,16 @@ class Overview:
 
 
 @dataclass(frozen=True)
-class _QuarterlyMeetings:
-    last_held_on: date | None
-    this_quarter: int
+class _HeldMeeting:
+    point: MeetingPoint
+    sir_id: int | None
 
 
-def overview(session: Session, user: User, *, today: date) -> Overview:
+def overview(
+    session: Session, user: User, *, today: date, thresholds: Thresholds | None = None
+) -> Overview:
     quarter = SchoolQuarter.of(today)
+    thresholds = thresholds or Thresholds()
     leas = session.scalars(
         select(Lea)
         .options(
@@ -76,19 +92,25 @@ def overview(session: Session, user: User, *, today: date) -> Overview:
         .where(visible_leas(user))
         .order_by(Lea.name)
     ).all()
-    latest_sirs = {lea.id: sir for lea in leas if (sir := _latest_sir(lea)) is not None}
+    latest_sirs = {lea.id: sir for lea in leas if (sir := latest_sir(lea)) is not None}
     counts = counts_by_sir(session, [sir.id for sir in latest_sirs.values()])
-    meetings = _quarterly_meetings(session, [lea.id for lea in leas], quarter, today)
+    meetings = _held_quarterly_meetings(session, [lea.id for lea in leas], today)
+    histories = load_histories(session, [sir.id for sir in latest_sirs.values()])
 
     rows: list[LeaRow] = []
     archived: list[LeaRow] = []
     for lea in leas:
         sir = latest_sirs.get(lea.id)
+        held = meetings.get(lea.id, [])
+        flags = _flags(lea, held, today, quarter)
+        if sir is not None and not lea.is_archived and in_dta(lea.current_engagement, today):
+            flags += _progress_flags(sir, held, histories[sir.id], counts[sir.id], thresholds)
         row = _row(
             lea,
             sir,
             StatusSummary.of(counts[sir.id]) if sir is not None else None,
-            meetings.get(lea.id, _QuarterlyMeetings(None, 0)),
+            held[-1].point.held_on if held else None,
+            tuple(flags),
             today,
         )
         (archived if lea.is_archived else rows).append(row)
@@ -103,54 +125,77 @@ def overview(session: Session, user: User, *, today: date) -> Overview:
     )
 
 
-def _latest_sir(lea: Lea) -> Sir | None:
-    sirs = [sir for sir in lea.sirs if not sir.is_archived]
-    return max(sirs, key=sir_recency) if sirs else None
-
-
-def _quarterly_meetings(
-    session: Session, lea_ids: list[int], quarter: SchoolQuarter, today: date
-) -> dict[int, _QuarterlyMeetings]:
-    """The last quarterly meeting held by today, and how many were held this quarter, per LEA."""
+def _held_quarterly_meetings(
+    session: Session, lea_ids: list[int], today: date
+) -> dict[int, list[_HeldMeeting]]:
+    """The quarterly meetings held by today of each LEA, oldest first, in one query."""
+    held: dict[int, list[_HeldMeeting]] = {}
     if not lea_ids:
-        return {}
-    held = Meeting.held_on <= today
-    this_quarter = and_(held, Meeting.held_on >= quarter.first_day)
+        return held
     query = (
-        select(
-            Meeting.lea_id,
-            func.max(case((held, Meeting.held_on))),
-            func.count(case((this_quarter, 1))),
+        select(Meeting.lea_id, Meeting.id, Meeting.held_on, Meeting.sir_id)
+        .where(
+            Meeting.kind == MeetingKind.QUARTERLY,
+            Meeting.lea_id.in_(lea_ids),
+            Meeting.archived_at.is_(None),
+            Meeting.held_on <= today,
         )
-        .where(Meeting.kind == MeetingKind.QUARTERLY, Meeting.lea_id.in_(lea_ids))
-        .group_by(Meeting.lea_id)
+        .order_by(Meeting.held_on, Meeting.id)
     )
-    return {
-        lea_id: _QuarterlyMeetings(_as_date(last), count)
-        for lea_id, last, count in session.execute(query)
-    }
+    for lea_id, meeting_id, held_on, sir_id in session.execute(query):
+        held.setdefault(lea_id, []).append(_HeldMeeting(MeetingPoint(meeting_id, held_on), sir_id))
+    return held
 
 
-def _as_date(value: date | str | None) -> date | None:
-    # SQLite hands back an aggregate of dates as text; PostgreSQL as a date.
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
+def _flags(lea: Lea, held: list[_HeldMeeting], today: date, quarter: SchoolQuarter) -> list[str]:
+    engagement = lea.current_engagement
+    if engagement is not None and _has_exited(engagement, today):
+        return [EXITED]
+    if engagement is None or not in_dta(engagement, today):
+        return []
+    flags = []
+    if not any(SchoolQuarter.of(meeting.point.held_on) == quarter for meeting in held):
+        flags.append(NO_QUARTERLY_MEETING)
+    flags += [
+        f"Missed {quarter_label(missed)}"
+        for missed in missed_quarters(
+            [meeting.point.held_on for meeting in held], engagement.started_on, today
+        )
+    ]
+    return flags
+
+
+def _progress_flags(
+    sir: Sir,
+    held: list[_HeldMeeting],
+    history: StatusHistory,
+    current: StatusCounts,
+    thresholds: Thresholds,
+) -> list[str]:
+    """The flags "Plateau" and "3 stalled" of the LEA's latest SIR, from its replayed history."""
+    points = [meeting.point for meeting in held if meeting.sir_id in (sir.id, None)]
+    completed = [
+        sum(status is ActionStatus.COMPLETED for status in history.at_meeting(point).values())
+        for point in points[-thresholds.plateau :]
+    ]
+    flags = []
+    if plateaus(completed, current.in_progress, thresholds.plateau):
+        flags.append(PLATEAU)
+    stalled = len(stalled_action_ids(history, points, thresholds.stall))
+    if stalled:
+        flags.append(f"{stalled} stalled")
+    return flags
 
 
 def _row(
     lea: Lea,
     sir: Sir | None,
     status: StatusSummary | None,
-    meetings: _QuarterlyMeetings,
+    last_quarterly: date | None,
+    flags: tuple[str, ...],
     today: date,
 ) -> LeaRow:
     engagement = lea.current_engagement
-    flags: list[str] = []
-    if engagement is not None and _has_exited(engagement, today):
-        flags.append(EXITED)
-    elif _in_dta(engagement, today) and meetings.this_quarter == 0:
-        flags.append(NO_QUARTERLY_MEETING)
     return LeaRow(
         id=lea.id,
         name=lea.name,
@@ -161,8 +206,8 @@ def _row(
         exit_note=_exit_note(engagement, today),
         sir_note=_sir_note(sir),
         status=status,
-        last_quarterly=long_date(meetings.last_held_on) if meetings.last_held_on else None,
-        flags=tuple(flags),
+        last_quarterly=long_date(last_quarterly) if last_quarterly else None,
+        flags=flags,
         archived_on=long_date(lea.archived_at.astimezone(PACIFIC).date())
         if lea.archived_at
         else None,
@@ -171,14 +216,6 @@ def _row(
 
 def _has_exited(engagement: Engagement, today: date) -> bool:
     return engagement.exited_on is not None and engagement.exited_on <= today
-
-
-def _in_dta(engagement: Engagement | None, today: date) -> bool:
-    return (
-        engagement is not None
-        and engagement.started_on <= today
-        and not _has_exited(engagement, today)
-    )
 
 
 def _exit_note(engagement: Engagement | None, today: date) -> str | None:

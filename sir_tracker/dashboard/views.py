@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 
 from sir_tracker import db, pacific_time
 from sir_tracker.access.policy import is_admin
 from sir_tracker.auth import current
 from sir_tracker.auth.current import sign_in_required
 from sir_tracker.dashboard.overview import overview
+from sir_tracker.progress.quarters import Thresholds
 
 blueprint = Blueprint("dashboard", __name__)
 
@@ -19,6 +20,11 @@ def index() -> str:
     user = current.user()
     return render_template(
         "dashboard/index.html",
-        overview=overview(db.session(), user, today=pacific_time.today()),
+        overview=overview(
+            db.session(),
+            user,
+            today=pacific_time.today(),
+            thresholds=Thresholds.from_config(current_app.config),
+        ),
         is_admin=is_admin(user),
     )

@@ -1,6 +1,8 @@
-"""What the LEA page shows, as plain values: the LEA, its engagements, SIRs and meetings.
+"""What the LEA page shows, as plain values: the LEA, its engagements, SIRs and meetings,
+and its latest SIR quarter over quarter (counts, trend chart, flags).
 
-Also the small presenters the dashboard shares with it (dates, status bars).
+Also the small presenters other pages share with it (dates, status bars, lines of stalled
+actions, regressions and changes).
 """
 
 from __future__ import annotations
@@ -15,9 +17,18 @@ from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.meetings.school_year import SchoolQuarter
 from sir_tracker.pacific_time import PACIFIC
+from sir_tracker.progress import quarters
+from sir_tracker.progress.charts import ChartPoint, TrendChart, trend_chart
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
-from sir_tracker.reviews.models import Sir
+from sir_tracker.progress.quarters import (
+    ActionChange,
+    QuarterRow,
+    Regression,
+    StalledAction,
+    Thresholds,
+)
+from sir_tracker.reviews.models import ActionStatus, Sir
 
 QUARTERLY_MEETINGS_A_YEAR = 4
 
@@ -112,6 +123,108 @@ class MeetingLine:
 
 
 @dataclass(frozen=True)
+class QuarterLine:
+    quarter: str
+    url: str
+    held_on: str
+    completed: int
+    in_progress: int
+    not_started: int
+    change: str | None  # "+3 completed, -1 in progress, -2 not started"; None for the first
+
+    @classmethod
+    def of(cls, row: QuarterRow) -> QuarterLine:
+        return cls(
+            quarter=row.quarter_label,
+            url=f"/meetings/{row.meeting.id}",
+            held_on=long_date(row.meeting.held_on),
+            completed=row.counts.completed,
+            in_progress=row.counts.in_progress,
+            not_started=row.counts.not_started,
+            change=str(row.change) if row.change is not None else None,
+        )
+
+
+@dataclass(frozen=True)
+class StalledLine:
+    url: str
+    code: str
+    text: str
+    since: str
+    meetings: int  # quarterly meetings in a row
+
+    @classmethod
+    def of(cls, stalled: StalledAction) -> StalledLine:
+        return cls(
+            url=f"/actions/{stalled.action.id}",
+            code=stalled.action.code,
+            text=stalled.action.text,
+            since=long_date(stalled.since),
+            meetings=stalled.meetings,
+        )
+
+
+@dataclass(frozen=True)
+class RegressionLine:
+    url: str
+    code: str
+    from_status: ActionStatus
+    to_status: ActionStatus
+    when: str
+    who: str
+    note: str
+
+    @classmethod
+    def of(cls, regression: Regression) -> RegressionLine:
+        return cls(
+            url=f"/actions/{regression.action.id}",
+            code=regression.action.code,
+            from_status=regression.from_status,
+            to_status=regression.to_status,
+            when=long_date(regression.changed_on),
+            who=regression.who,
+            note=regression.note,
+        )
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    url: str
+    code: str
+    text: str
+    from_status: ActionStatus | None  # None: a new action
+    to_status: ActionStatus
+    when: str
+    note: str
+
+    @classmethod
+    def of(cls, change: ActionChange) -> ChangeLine:
+        return cls(
+            url=f"/actions/{change.action.id}",
+            code=change.action.code,
+            text=change.action.text,
+            from_status=change.from_status,
+            to_status=change.to_status,
+            when=long_date(change.changed_on),
+            note=change.note,
+        )
+
+
+@dataclass(frozen=True)
+class QuarterSection:
+    """The latest SIR quarter over quarter, with what stands out."""
+
+    sir_title: str
+    sir_url: str
+    lines: list[QuarterLine]  # newest first, like the list of meetings
+    chart: TrendChart | None
+    plateau: str | None  # the sentence explaining the plateau, if the LEA plateaus
+    stalled: list[StalledLine]
+    stall_threshold: int
+    regressions: list[RegressionLine]
+
+
+@dataclass(frozen=True)
 class LeaProfile:
     id: int
     name: str
@@ -127,6 +240,8 @@ class LeaProfile:
     meetings: list[MeetingLine]
     school_year: str  # "2026-27"
     quarterly_this_year: str  # "2 of 4"
+    missed: list[str]  # "Missed 2026-27 Q1: ..." for each elapsed quarter without a meeting
+    quarters: QuarterSection | None  # None without a current SIR
 
 
 def sir_recency(sir: Sir) -> tuple[date, int]:
@@ -134,8 +249,52 @@ def sir_recency(sir: Sir) -> tuple[date, int]:
     return (sir.report_date or date.max, sir.id)
 
 
-def lea_profile(session: Session, lea: Lea, *, today: date, with_archived: bool) -> LeaProfile:
-    """Everything the LEA page shows. ``with_archived`` includes archived SIRs (for admins)."""
+def latest_sir(lea: Lea) -> Sir | None:
+    """The LEA's latest SIR that is not archived: the one progress is monitored on."""
+    sirs = [sir for sir in lea.sirs if not sir.is_archived]
+    return max(sirs, key=sir_recency) if sirs else None
+
+
+def in_dta(engagement: Engagement | None, today: date) -> bool:
+    """Whether the engagement has started and not ended by ``today``."""
+    return (
+        engagement is not None
+        and engagement.started_on <= today
+        and not (engagement.exited_on is not None and engagement.exited_on <= today)
+    )
+
+
+def is_held_quarterly(meeting: Meeting, today: date) -> bool:
+    return (
+        meeting.kind is MeetingKind.QUARTERLY
+        and not meeting.is_archived
+        and meeting.held_on <= today
+    )
+
+
+def missed_lines(lea: Lea, held_on: list[date], today: date) -> list[str]:
+    """A sentence per elapsed quarter of this school year without a quarterly meeting, for an
+    LEA in DTA whose engagement had started by then."""
+    engagement = lea.current_engagement
+    if engagement is None or not in_dta(engagement, today):
+        return []
+    return [
+        f"Missed {quarter_label(quarter)}: no quarterly meeting was held between "
+        f"{quarter.first_day.day} {quarter.first_day:%B} and {long_date(quarter.last_day)}."
+        for quarter in quarters.missed_quarters(held_on, engagement.started_on, today)
+    ]
+
+
+def lea_profile(
+    session: Session,
+    lea: Lea,
+    *,
+    today: date,
+    with_archived: bool,
+    thresholds: Thresholds | None = None,
+) -> LeaProfile:
+    """Everything the LEA page shows. ``with_archived`` includes archived SIRs and meetings
+    (for admins)."""
     sirs = sorted(
         (sir for sir in lea.sirs if with_archived or not sir.is_archived), key=sir_recency
     )
@@ -145,16 +304,14 @@ def lea_profile(session: Session, lea: Lea, *, today: date, with_archived: bool)
         .where(Meeting.lea_id == lea.id)
         .order_by(Meeting.held_on.desc(), Meeting.id.desc())
     ).all()
+    held = [meeting for meeting in reversed(meetings) if is_held_quarterly(meeting, today)]
     this_year = SchoolQuarter.of(today).start_year
     quarterly_this_year = sum(
-        1
-        for meeting in meetings
-        if meeting.kind is MeetingKind.QUARTERLY
-        and meeting.held_on <= today
-        and meeting.school_quarter.start_year == this_year
+        1 for meeting in held if meeting.school_quarter.start_year == this_year
     )
     engagements = [EngagementFacts.of(engagement) for engagement in lea.engagements]
     office = lea.county_office
+    sir = latest_sir(lea)
     return LeaProfile(
         id=lea.id,
         name=lea.name,
@@ -188,7 +345,61 @@ def lea_profile(session: Session, lea: Lea, *, today: date, with_archived: bool)
                 quarter=quarter_label(meeting.school_quarter),
             )
             for meeting in meetings
+            if with_archived or not meeting.is_archived
         ],
         school_year=SchoolQuarter(this_year, 1).school_year,
         quarterly_this_year=f"{quarterly_this_year} of {QUARTERLY_MEETINGS_A_YEAR}",
+        missed=missed_lines(lea, [meeting.held_on for meeting in held], today),
+        quarters=quarter_section(
+            session,
+            sir,
+            [m for m in held if m.sir_id in (sir.id, None)],
+            counts.get(sir.id, StatusCounts()),
+            thresholds or Thresholds(),
+        )
+        if sir is not None
+        else None,
+    )
+
+
+def quarter_section(
+    session: Session,
+    sir: Sir,
+    held: list[Meeting],
+    current: StatusCounts,
+    thresholds: Thresholds,
+) -> QuarterSection:
+    """``sir`` over its held quarterly meetings ``held`` (oldest first)."""
+    rows = quarters.quarterly_progress(session, sir, meetings=held)
+    history = quarters.load_history(session, sir)
+    stalled = quarters.stalled_actions(
+        session, sir, thresholds.stall, history=history, meetings=held
+    )
+    return QuarterSection(
+        sir_title=sir.title,
+        sir_url=f"/sirs/{sir.id}",
+        lines=[QuarterLine.of(row) for row in reversed(rows)],
+        chart=trend_chart(
+            [ChartPoint(row.quarter, long_date(row.meeting.held_on), row.counts) for row in rows]
+        ),
+        plateau=plateau_sentence(rows, current, thresholds.plateau),
+        stalled=[StalledLine.of(action) for action in stalled],
+        stall_threshold=thresholds.stall,
+        regressions=[RegressionLine.of(r) for r in quarters.regressions(session, sir)],
+    )
+
+
+def plateau_sentence(rows: list[QuarterRow], current: StatusCounts, threshold: int) -> str | None:
+    """Why the SIR plateaus, or None if it does not (``quarters.plateaus``)."""
+    completed = [row.counts.completed for row in rows]
+    if not quarters.plateaus(completed, current.in_progress, threshold):
+        return None
+    last, reference = rows[-1], rows[-threshold]
+    in_progress = current.in_progress
+    return (
+        f"The completed count has not risen across the last {threshold} quarterly meetings: "
+        f"{last.counts.completed} completed on {long_date(last.meeting.held_on)}, "
+        f"against {reference.counts.completed} on {long_date(reference.meeting.held_on)}, "
+        f"while {in_progress} action{'' if in_progress == 1 else 's'} "
+        f"{'is' if in_progress == 1 else 'are'} in progress."
     )

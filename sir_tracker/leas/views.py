@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
@@ -22,7 +31,9 @@ from sir_tracker.leas import operations
 from sir_tracker.leas.forms import EditLeaForm, EngagementForm, NewLeaForm
 from sir_tracker.leas.models import CountyOffice, Engagement, Lea
 from sir_tracker.leas.operations import EngagementValues, LeaValues
+from sir_tracker.leas.pre_read import pre_read as pre_read_of
 from sir_tracker.leas.profile import lea_profile, long_time
+from sir_tracker.progress.quarters import Thresholds
 from sir_tracker.users.models import Role, User
 
 blueprint = Blueprint("leas", __name__)
@@ -39,7 +50,11 @@ def lea(lea_id: int) -> str:
     user = current.user()
     record = lea_for(user, lea_id)
     profile = lea_profile(
-        db.session(), record, today=pacific_time.today(), with_archived=is_admin(user)
+        db.session(),
+        record,
+        today=pacific_time.today(),
+        with_archived=is_admin(user),
+        thresholds=Thresholds.from_config(current_app.config),
     )
     return render_template(
         "leas/lea.html",
@@ -47,6 +62,22 @@ def lea(lea_id: int) -> str:
         can_edit=can_edit_lea(user, record),
         can_edit_engagement=can_edit_lea(user, record) and record.current_engagement is not None,
         is_admin=is_admin(user),
+    )
+
+
+@blueprint.get("/leas/<id:lea_id>/pre-read")
+@sign_in_required
+def pre_read(lea_id: int) -> str:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    return render_template(
+        "progress/pre_read.html",
+        pre_read=pre_read_of(
+            db.session(),
+            record,
+            today=pacific_time.today(),
+            thresholds=Thresholds.from_config(current_app.config),
+        ),
     )
 
 

@@ -106,8 +106,16 @@ def change_status(
         )
 
     now = utcnow()
+    if meeting is not None and meeting.held_on > today():
+        raise StatusChangeRefused(
+            f"The meeting of {meeting.held_on:%d %B %Y} has not happened yet; a change "
+            "cannot be made at it.",
+            field="meeting",
+        )
     if at is None:
-        at = at_local(meeting.held_on) if meeting is not None else now
+        # A change made at a meeting is dated on its day: at noon, or now for today's meeting
+        # before noon.
+        at = min(at_local(meeting.held_on), now) if meeting is not None else now
     if at.tzinfo is None:
         raise StatusChangeRefused("The date of a change needs a time zone.", field="at")
     if at > now + CLOCK_SKEW:

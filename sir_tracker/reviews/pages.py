@@ -13,10 +13,12 @@ from sqlalchemy.orm import Session, selectinload
 from werkzeug.datastructures import MultiDict
 
 from sir_tracker.comments.models import Comment
+from sir_tracker.leas.profile import RegressionLine
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.display import long_date, pacific_datetime
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import status_counts
+from sir_tracker.progress.quarters import findings_without_action, regressions
 from sir_tracker.reviews.forms import ActionFilterForm
 from sir_tracker.reviews.models import (
     Action,
@@ -95,6 +97,10 @@ class SirPage:
     archived_findings: list[Finding]
     archived_actions: list[Action]
     filter_values: dict[str, str]
+    regressions: list[RegressionLine]  # changes that moved an action backwards, newest first
+    uncovered: list[
+        tuple[str, list[Finding]]
+    ]  # weaknesses and threats with no action, by component
 
     @property
     def filtered(self) -> bool:
@@ -117,7 +123,8 @@ class SirPage:
 def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
     """Everything the SIR page shows, filtered by ``args`` (status, theme, component, q).
 
-    Five queries whatever the size of the SIR: components, themes, findings, actions, counts.
+    Six queries whatever the size of the SIR: components, themes, findings, actions, counts,
+    regressions.
     """
     all_components = components(session)
     themes = list(
@@ -200,7 +207,19 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
         archived_findings=[f for f in findings if f.is_archived],
         archived_actions=[a for a in actions if a.is_archived],
         filter_values={name: value for name, value in wanted.items() if value},
+        regressions=[RegressionLine.of(r) for r in regressions(session, sir)],
+        uncovered=_by_component(findings_without_action(findings, actions), all_components),
     )
+
+
+def _by_component(
+    findings: list[Finding], all_components: list[Component]
+) -> list[tuple[str, list[Finding]]]:
+    return [
+        (component_heading(component), mine)
+        for component in all_components
+        if (mine := [f for f in findings if f.component_id == component.id])
+    ]
 
 
 def _filter_args(args: Mapping[str, str]) -> dict[str, str]:

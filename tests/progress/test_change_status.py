@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.pacific_time import at_local
+from sir_tracker.pacific_time import PACIFIC, at_local, today
 from sir_tracker.progress.models import HistoryIsAppendOnly, StatusChange
 from sir_tracker.progress.operations import StatusChangeRefused, change_status, status_counts
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
@@ -95,6 +95,15 @@ def other_sir(session: Session) -> Sir:
     return sir
 
 
+def scheduled_meeting(session: Session, sir: Sir) -> Meeting:
+    meeting = Meeting(
+        lea=sir.lea, sir=sir, held_on=today() + timedelta(days=3), kind=MeetingKind.QUARTERLY
+    )
+    session.add(meeting)
+    session.flush()
+    return meeting
+
+
 def future() -> datetime:
     return datetime.now(UTC) + timedelta(days=2)
 
@@ -119,6 +128,13 @@ REFUSALS: dict[str, tuple[Callable[[Session], dict[str, Any]], str]] = {
         lambda s: {"status": "completed", "at": datetime(2024, 6, 1, 12)},  # noqa: DTZ001
         "time zone",
     ),
+    "meeting not held yet": (
+        lambda s: {
+            "status": "completed",
+            "meeting": scheduled_meeting(s, s.scalars(select(Sir).order_by(Sir.id.desc())).first()),
+        },
+        "has not happened yet",
+    ),
     "script as evidence": (
         lambda s: {"status": "completed", "evidence_url": "javascript:alert(1)"},
         "web link",
@@ -141,6 +157,19 @@ def test_a_refused_change_says_why_and_writes_nothing(
 
     assert snapshot(session) == before
     assert action.status is ActionStatus.NOT_STARTED
+
+
+def test_a_change_at_todays_meeting_is_never_dated_in_the_future(
+    session: Session, lead: User, sir_and_actions: tuple[Sir, list[Action]]
+) -> None:
+    sir, (action, *_) = sir_and_actions
+    meeting = Meeting(lea=sir.lea, sir=sir, held_on=today(), kind=MeetingKind.QUARTERLY)
+    session.add(meeting)
+
+    entry = change_status(session, action, ActionStatus.IN_PROGRESS, by=lead, meeting=meeting)
+
+    assert entry.changed_at <= datetime.now(UTC)
+    assert entry.changed_at.astimezone(PACIFIC).date() == today()
 
 
 def test_history_rows_cannot_be_edited_or_deleted_through_the_orm(
