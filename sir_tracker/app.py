@@ -14,6 +14,7 @@ from sir_tracker.auth.views import blueprint as auth_blueprint
 from sir_tracker.config import configure
 from sir_tracker.dashboard.views import blueprint as dashboard_blueprint
 from sir_tracker.leas.views import blueprint as leas_blueprint
+from sir_tracker.meetings.signoff_views import blueprint as signoff_blueprint
 from sir_tracker.meetings.views import blueprint as meetings_blueprint
 from sir_tracker.paths import resource_dir
 from sir_tracker.progress.views import blueprint as progress_blueprint
@@ -39,6 +40,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(users_blueprint)
     app.register_blueprint(audit_blueprint)
     app.register_blueprint(meetings_blueprint)
+    app.register_blueprint(signoff_blueprint)
     app.register_blueprint(reviews_blueprint)
     app.register_blueprint(progress_blueprint)
     commands.register(app)

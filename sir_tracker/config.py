@@ -11,6 +11,26 @@ from typing import Any
 from flask import Flask
 
 from sir_tracker.auth.sessions import SESSION_LIFETIME
+from sir_tracker.progress.quarters import (
+    DEFAULT_PLATEAU_MEETINGS,
+    DEFAULT_STALL_MEETINGS,
+    Thresholds,
+)
+
+# --- Email reminders (`sir-tracker reminders send`, see sir_tracker/reminders) ----------------
+# Each can be set as SIR_TRACKER_<NAME>; an empty SMTP_HOST turns reminders off.
+REMINDER_DEFAULTS: dict[str, Any] = {
+    "SMTP_HOST": "",
+    "SMTP_PORT": 25,
+    "SMTP_USERNAME": "",
+    "SMTP_PASSWORD": "",
+    "SMTP_STARTTLS": False,
+    "SMTP_TIMEOUT": 30,  # seconds
+    "MAIL_FROM": "sir-tracker@localhost",
+    "BASE_URL": "http://127.0.0.1:5000",  # where the links in reminders point
+    "PRE_READ_DAYS": 7,  # the pre-read goes out this many days before a quarterly meeting
+}
+# --- end of email reminders --------------------------------------------------------------------
 
 
 def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
@@ -22,7 +42,12 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
         WTF_CSRF_TIME_LIMIT=None,  # a token lives as long as the sign-in session
+        # An action is stalled once "in progress" at this many consecutive quarterly meetings;
+        # an LEA plateaus when its completed count has not risen across this many.
+        STALL_QUARTERLY_MEETINGS=DEFAULT_STALL_MEETINGS,
+        PLATEAU_QUARTERLY_MEETINGS=DEFAULT_PLATEAU_MEETINGS,
     )
+    app.config.from_mapping(REMINDER_DEFAULTS)
     if "DATABASE_URL" in os.environ:
         app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
     # SIR_TRACKER_SECRET_KEY, SIR_TRACKER_SESSION_COOKIE_SECURE=true, ...
@@ -30,6 +55,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.config["DATABASE_URL"] = normalize_database_url(app.config["DATABASE_URL"])
+    Thresholds.from_config(app.config)  # a bad threshold fails at start, not on a page
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(instance)
 

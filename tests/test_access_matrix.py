@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.leas.models import CountyOffice, Lea
-from sir_tracker.meetings.models import Meeting
+from sir_tracker.meetings.models import Meeting, NextStep
 from sir_tracker.reviews.models import Action, CrosswalkLink, Finding, Theme
 from sir_tracker.users.models import Role, User
 from tests.support.auth import csrf_token, make_user, open_session_for
@@ -56,6 +56,7 @@ ROUTES: dict[str, list[Route]] = {
     "public.index": [Route("GET", "/progress", PUBLIC)],
     "public.lea": [Route("GET", "/progress/{lea}", PUBLIC)],
     "leas.lea": [Route("GET", "/leas/{lea}", READERS)],
+    "leas.pre_read": [Route("GET", "/leas/{lea}/pre-read", READERS)],
     "leas.new": [
         Route("GET", "/leas/new", ADMINS, EVERYONE),
         Route("POST", "/leas/new", ADMINS, EVERYONE),
@@ -87,6 +88,21 @@ ROUTES: dict[str, list[Route]] = {
     "audit.index": [Route("GET", "/admin/audit", ADMINS, EVERYONE)],
     "meetings.show": [Route("GET", "/meetings/{meeting}", READERS)],
     "meetings.add_comment": [Route("POST", "/meetings/{meeting}/comments", COMMENTERS)],
+    "meetings.new": [
+        Route("GET", "/leas/{lea}/meetings/new", EDITORS),
+        Route("POST", "/leas/{lea}/meetings/new", EDITORS),
+    ],
+    "meetings.edit": [
+        Route("GET", "/meetings/{meeting}/edit", EDITORS),
+        Route("POST", "/meetings/{meeting}/edit", EDITORS),
+    ],
+    "meetings.archive": [Route("POST", "/meetings/{meeting}/archive", EDITORS)],
+    "meetings.restore": [Route("POST", "/meetings/{meeting}/restore", ADMINS)],
+    "meetings.mark_step_done": [Route("POST", "/next-steps/{step}/done", EDITORS)],
+    "signoff.sign_off": [
+        Route("GET", "/meetings/{meeting}/sign-off", EDITORS),
+        Route("POST", "/meetings/{meeting}/sign-off", EDITORS),
+    ],
     "reviews.sir": [Route("GET", "/sirs/{sir}", READERS)],
     "reviews.action": [Route("GET", "/actions/{action}", READERS)],
     "reviews.add_comment": [Route("POST", "/actions/{action}/comments", COMMENTERS)],
@@ -186,6 +202,8 @@ def world(session: Session) -> World:
         "user": users["viewer"].id,
     }
     ids["link"] = first(CrosswalkLink, CrosswalkLink.action_id == ids["action"])
+    iusd_meetings = select(Meeting.id).where(Meeting.lea_id == iusd.id)
+    ids["step"] = first(NextStep, NextStep.meeting_id.in_(iusd_meetings))
     return World(ids, users)
 
 
