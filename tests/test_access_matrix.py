@@ -7,8 +7,10 @@ fails ``test_every_route_is_in_the_table``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from flask import Flask
@@ -18,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting, NextStep
+from sir_tracker.reports.models import Audience, GeneratedReport, ReportKind
 from sir_tracker.reviews.models import Action, CrosswalkLink, Finding, Theme
 from sir_tracker.users.models import Role, User
 from tests.support.auth import csrf_token, make_user, open_session_for
@@ -39,7 +42,7 @@ PUBLIC = "public"
 @dataclass(frozen=True)
 class Route:
     method: str
-    path: str  # with {lea}, {sir}, {action}, {finding}, {theme}, {meeting}, {user} of IUSD
+    path: str  # with {lea}, {sir}, {action}, {finding}, {theme}, {meeting}, {user}, {report}...
     allowed: frozenset[str] | str  # roles allowed; PUBLIC: anyone, signed in or not
     readers: frozenset[str] = READERS  # who may see the record (others get 404)
     allowed_outcome: str = "allowed"  # signing out ends on the sign-in page
@@ -158,6 +161,11 @@ ROUTES: dict[str, list[Route]] = {
     "reviews.remove_crosswalk_link": [
         Route("POST", "/actions/{action}/crosswalk/{link}/remove", EDITORS)
     ],
+    # Any reader may generate a report; without a date and audience the POST answers 422
+    # before anything is rendered.
+    "reports.generate": [Route("POST", "/leas/{lea}/report.pdf", READERS)],
+    "reports.lea_reports": [Route("GET", "/leas/{lea}/reports", READERS)],
+    "reports.download": [Route("GET", "/reports/{report}.pdf", READERS)],
 }
 
 
@@ -204,6 +212,19 @@ def world(session: Session) -> World:
     ids["link"] = first(CrosswalkLink, CrosswalkLink.action_id == ids["action"])
     iusd_meetings = select(Meeting.id).where(Meeting.lea_id == iusd.id)
     ids["step"] = first(NextStep, NextStep.meeting_id.in_(iusd_meetings))
+    report = GeneratedReport(
+        kind=ReportKind.LEA,
+        lea_id=iusd.id,
+        as_of=date(2021, 6, 30),
+        audience=Audience.BOARD,
+        filename="iusd-status-report.pdf",
+        pages=1,
+        sha256=hashlib.sha256(b"%PDF-1.7 test").hexdigest(),
+        pdf=b"%PDF-1.7 test",
+    )
+    session.add(report)
+    session.flush()
+    ids["report"] = report.id
     return World(ids, users)
 
 

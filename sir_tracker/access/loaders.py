@@ -10,10 +10,11 @@ from typing import TypeVar
 from flask import abort
 
 from sir_tracker import db
-from sir_tracker.access.policy import can_edit_lea, can_view_lea, is_admin
+from sir_tracker.access.policy import can_edit_lea, can_view_lea, can_view_report, is_admin
 from sir_tracker.database import Archivable, Base
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting
+from sir_tracker.reports.models import GeneratedReport
 from sir_tracker.reviews.models import Action, Finding, Sir, Theme
 from sir_tracker.users.models import User
 
@@ -69,6 +70,14 @@ def meeting_for(user: User, meeting_id: int) -> Meeting:
     meeting = _get(Meeting, meeting_id)
     _visible(user, meeting.lea, meeting)
     return meeting
+
+
+def report_for(user: User, report_id: int) -> GeneratedReport:
+    report = _get(GeneratedReport, report_id)
+    lea = db.session().get(Lea, report.lea_id) if report.lea_id is not None else None
+    if not can_view_report(user, report, lea):
+        abort(404)
+    return report
 
 
 def require_edit(user: User, lea: Lea) -> None:

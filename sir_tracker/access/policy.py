@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, false, true
 
 from sir_tracker.leas.models import Lea
+from sir_tracker.reports.models import GeneratedReport
 from sir_tracker.users.models import Role, User
 
 READ_ALL = frozenset({Role.ADMIN, Role.CCEE_LEAD, Role.VIEWER})
@@ -60,6 +61,14 @@ def can_edit_lea(user: User, lea: Lea) -> bool:
 
 def can_comment(user: User, lea: Lea) -> bool:
     return can_edit_lea(user, lea) or (user.role is Role.COE_STAFF and can_view_lea(user, lea))
+
+
+def can_view_report(user: User, report: GeneratedReport, lea: Lea | None) -> bool:
+    """An LEA's archived report: whoever may see the LEA (``lea``, the report's). A report of
+    no single LEA (a board packet): whoever reads every LEA."""
+    if report.lea_id is None:
+        return user.is_active and user.role in READ_ALL
+    return lea is not None and can_view_lea(user, lea)
 
 
 def is_admin(user: User) -> bool:

@@ -34,6 +34,7 @@ from sir_tracker.leas.operations import EngagementValues, LeaValues
 from sir_tracker.leas.pre_read import pre_read as pre_read_of
 from sir_tracker.leas.profile import lea_profile, long_time
 from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.reports.forms import LeaReportForm
 from sir_tracker.users.models import Role, User
 
 blueprint = Blueprint("leas", __name__)
@@ -62,6 +63,7 @@ def lea(lea_id: int) -> str:
         can_edit=can_edit_lea(user, record),
         can_edit_engagement=can_edit_lea(user, record) and record.current_engagement is not None,
         is_admin=is_admin(user),
+        report_form=LeaReportForm() if any(not sir.is_archived for sir in record.sirs) else None,
     )
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
@@ -24,7 +25,7 @@ from sir_tracker.pacific_time import PACIFIC, at_local, end_of_day, today
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.display import event_lines, long_date
 from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir
 from sir_tracker.users.models import User
 
 # A client clock a little ahead of the server's should not make "now" look like the future.
@@ -201,20 +202,54 @@ def status_counts(session: Session, sir: Sir, as_of: date | None = None) -> Stat
 def counts_by_sir(
     session: Session, sir_ids: Iterable[int], as_of: date | None = None
 ) -> dict[int, StatusCounts]:
-    """Status counts for many SIRs in one query.
+    """Status counts for many SIRs in one query (``_grouped_counts``)."""
+    ids = list(sir_ids)
+    if not ids:
+        return {}
+    grouped = _grouped_counts(session, Action.sir_id, ids, as_of)
+    return {sir_id: StatusCounts.from_mapping(grouped.get(sir_id, {})) for sir_id in ids}
+
+
+def counts_by_component(
+    session: Session, sir: Sir, as_of: date | None = None
+) -> dict[int, StatusCounts]:
+    """The SIR's status counts per component, keyed by component number: all twelve, in number
+    order, zero where a component has no action. They add up to ``status_counts``."""
+    grouped = _grouped_counts(session, Action.component_id, [sir.id], as_of)
+    components = session.execute(select(Component.id, Component.number).order_by(Component.number))
+    return {
+        number: StatusCounts.from_mapping(grouped.get(component_id, {}))
+        for component_id, number in components
+    }
+
+
+def counts_by_theme(
+    session: Session, sir: Sir, as_of: date | None = None
+) -> dict[int | None, StatusCounts]:
+    """The SIR's status counts per theme id (None: actions under no theme), for the themes
+    that have counted actions. They add up to ``status_counts``."""
+    grouped = _grouped_counts(session, Action.theme_id, [sir.id], as_of)
+    return {theme_id: StatusCounts.from_mapping(counts) for theme_id, counts in grouped.items()}
+
+
+def _grouped_counts(
+    session: Session,
+    group: InstrumentedAttribute[Any],
+    sir_ids: list[int],
+    as_of: date | None,
+) -> dict[Any, dict[ActionStatus, int]]:
+    """Counts of the actions of ``sir_ids`` by ``group`` (a column of ``Action``) and status, in
+    one query: the one source of every count that pages, reports and commands show.
 
     Current counts read the status kept on each action; counts as of a date replay history,
     taking each action's latest change made before that day ended (an action created later,
     or archived by then, is not counted).
     """
-    ids = list(sir_ids)
-    if not ids:
-        return {}
     if as_of is None:
         query = (
-            select(Action.sir_id, Action.status, func.count())
-            .where(Action.sir_id.in_(ids), Action.archived_at.is_(None))
-            .group_by(Action.sir_id, Action.status)
+            select(group, Action.status, func.count())
+            .where(Action.sir_id.in_(sir_ids), Action.archived_at.is_(None))
+            .group_by(group, Action.status)
         )
     else:
         rank = (
@@ -226,24 +261,24 @@ def counts_by_sir(
             .label("rank")
         )
         latest = (
-            select(Action.sir_id, StatusChange.to_status, rank)
+            select(group.label("key"), StatusChange.to_status, rank)
             .join(Action, Action.id == StatusChange.action_id)
             .where(
-                Action.sir_id.in_(ids),
+                Action.sir_id.in_(sir_ids),
                 StatusChange.changed_at < end_of_day(as_of),
                 or_(Action.archived_at.is_(None), Action.archived_at >= end_of_day(as_of)),
             )
             .subquery()
         )
         query = (
-            select(latest.c.sir_id, latest.c.to_status, func.count())
+            select(latest.c.key, latest.c.to_status, func.count())
             .where(latest.c.rank == 1)
-            .group_by(latest.c.sir_id, latest.c.to_status)
+            .group_by(latest.c.key, latest.c.to_status)
         )
-    grouped: dict[int, dict[ActionStatus, int]] = {sir_id: {} for sir_id in ids}
-    for sir_id, status, count in session.execute(query):
-        grouped[sir_id][ActionStatus(status)] = count
-    return {sir_id: StatusCounts.from_mapping(counts) for sir_id, counts in grouped.items()}
+    grouped: dict[Any, dict[ActionStatus, int]] = {}
+    for key, status, count in session.execute(query):
+        grouped.setdefault(key, {})[ActionStatus(status)] = count
+    return grouped
 
 
 # --- Many changes at once, as a lead enters them after a quarterly meeting -------------------

@@ -217,6 +217,19 @@ class StatusHistory:
     def now(self) -> dict[int, ActionStatus]:
         return self._replay(None)
 
+    def until(self, day: date) -> StatusHistory:
+        """The history as it stood at the end of the Pacific day ``day``: its ``now`` is the
+        statuses as of that day (a report as of a past date asks its questions of this)."""
+        cutoff = end_of_day(day)
+        return StatusHistory(
+            changes=[change for change in self.changes if change.at < cutoff],
+            archived_at={
+                action_id: archived if archived is not None and archived < cutoff else None
+                for action_id, archived in self.archived_at.items()
+            },
+            frozen=self.frozen,
+        )
+
     def at_meeting(self, meeting: MeetingPoint) -> dict[int, ActionStatus]:
         frozen = self.frozen.get(meeting.id)
         return dict(frozen) if frozen is not None else self.as_of(meeting.held_on)
