@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Two pytest workers (pytest-xdist), one per core: each builds its own databases.
+PYTEST_WORKERS ?= -n 2
 
 .PHONY: run test lint typecheck test-sqlite test-postgres test-browser system-packages clean
 
@@ -27,11 +29,11 @@ typecheck: $(VENV)/.installed
 
 test-sqlite: $(VENV)/.installed
 	@echo "=== Test suite on SQLite ==="
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_WORKERS)
 
 test-postgres: $(VENV)/.installed
 	@echo "=== Test suite on PostgreSQL ==="
-	scripts/with-postgres.sh $(BIN)/pytest
+	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_WORKERS)
 
 # The browser tests alone (tests/browser, on SQLite); `make test` runs them with the rest.
 # They drive Debian's chromium, which system-packages installs: never `playwright install`.
