@@ -16,7 +16,7 @@ from sir_tracker.meetings.models import (
 )
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.reminders.models import Reminder
-from sir_tracker.reports.models import GeneratedReport
+from sir_tracker.reports.models import GeneratedReport, ReportJob, ReportSection
 from sir_tracker.reviews.models import Action, Component, CrosswalkLink, Finding, Sir, Theme
 from sir_tracker.users.models import User
 
@@ -39,6 +39,8 @@ __all__ = [
     "Metric",
     "NextStep",
     "Reminder",
+    "ReportJob",
+    "ReportSection",
     "SignOff",
     "Sir",
     "StatusChange",

@@ -18,21 +18,21 @@ from sqlalchemy.orm import Session, selectinload
 from sir_tracker.access.policy import visible_leas
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.leas.profile import StatusSummary, in_dta, latest_sir, long_date, quarter_label
-from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.meetings.school_year import SchoolQuarter
 from sir_tracker.pacific_time import PACIFIC
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.progress.quarters import (
-    MeetingPoint,
+    HeldMeeting,
     StatusHistory,
     Thresholds,
+    held_quarterly_meetings_of,
     load_histories,
     missed_quarters,
-    plateaus,
+    plateaus_in_history,
     stalled_action_ids,
 )
-from sir_tracker.reviews.models import ActionStatus, Sir
+from sir_tracker.reviews.models import Sir
 from sir_tracker.users.models import User
 
 NO_QUARTERLY_MEETING = "No quarterly meeting this quarter"
@@ -71,12 +71,6 @@ class Overview:
         return f"{leas} · {self.missing_quarterly} with no quarterly meeting this quarter"
 
 
-@dataclass(frozen=True)
-class _HeldMeeting:
-    point: MeetingPoint
-    sir_id: int | None
-
-
 def overview(
     session: Session, user: User, *, today: date, thresholds: Thresholds | None = None
 ) -> Overview:
@@ -94,7 +88,7 @@ def overview(
     ).all()
     latest_sirs = {lea.id: sir for lea in leas if (sir := latest_sir(lea)) is not None}
     counts = counts_by_sir(session, [sir.id for sir in latest_sirs.values()])
-    meetings = _held_quarterly_meetings(session, [lea.id for lea in leas], today)
+    meetings = held_quarterly_meetings_of(session, [lea.id for lea in leas], today)
     histories = load_histories(session, [sir.id for sir in latest_sirs.values()])
 
     rows: list[LeaRow] = []
@@ -125,29 +119,7 @@ def overview(
     )
 
 
-def _held_quarterly_meetings(
-    session: Session, lea_ids: list[int], today: date
-) -> dict[int, list[_HeldMeeting]]:
-    """The quarterly meetings held by today of each LEA, oldest first, in one query."""
-    held: dict[int, list[_HeldMeeting]] = {}
-    if not lea_ids:
-        return held
-    query = (
-        select(Meeting.lea_id, Meeting.id, Meeting.held_on, Meeting.sir_id)
-        .where(
-            Meeting.kind == MeetingKind.QUARTERLY,
-            Meeting.lea_id.in_(lea_ids),
-            Meeting.archived_at.is_(None),
-            Meeting.held_on <= today,
-        )
-        .order_by(Meeting.held_on, Meeting.id)
-    )
-    for lea_id, meeting_id, held_on, sir_id in session.execute(query):
-        held.setdefault(lea_id, []).append(_HeldMeeting(MeetingPoint(meeting_id, held_on), sir_id))
-    return held
-
-
-def _flags(lea: Lea, held: list[_HeldMeeting], today: date, quarter: SchoolQuarter) -> list[str]:
+def _flags(lea: Lea, held: list[HeldMeeting], today: date, quarter: SchoolQuarter) -> list[str]:
     engagement = lea.current_engagement
     if engagement is not None and _has_exited(engagement, today):
         return [EXITED]
@@ -167,19 +139,15 @@ def _flags(lea: Lea, held: list[_HeldMeeting], today: date, quarter: SchoolQuart
 
 def _progress_flags(
     sir: Sir,
-    held: list[_HeldMeeting],
+    held: list[HeldMeeting],
     history: StatusHistory,
     current: StatusCounts,
     thresholds: Thresholds,
 ) -> list[str]:
     """The flags "Plateau" and "3 stalled" of the LEA's latest SIR, from its replayed history."""
     points = [meeting.point for meeting in held if meeting.sir_id in (sir.id, None)]
-    completed = [
-        sum(status is ActionStatus.COMPLETED for status in history.at_meeting(point).values())
-        for point in points[-thresholds.plateau :]
-    ]
     flags = []
-    if plateaus(completed, current.in_progress, thresholds.plateau):
+    if plateaus_in_history(history, points, current.in_progress, thresholds.plateau):
         flags.append(PLATEAU)
     stalled = len(stalled_action_ids(history, points, thresholds.stall))
     if stalled:

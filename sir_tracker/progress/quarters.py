@@ -138,6 +138,36 @@ def held_quarterly_meetings(
     )
 
 
+@dataclass(frozen=True)
+class HeldMeeting:
+    """A held quarterly meeting of some LEA, as the many-LEA pages need it."""
+
+    point: MeetingPoint
+    sir_id: int | None
+
+
+def held_quarterly_meetings_of(
+    session: Session, lea_ids: Sequence[int], today: date
+) -> dict[int, list[HeldMeeting]]:
+    """The quarterly meetings held by ``today`` of each LEA, oldest first, in one query."""
+    held: dict[int, list[HeldMeeting]] = {}
+    if not lea_ids:
+        return held
+    query = (
+        select(Meeting.lea_id, Meeting.id, Meeting.held_on, Meeting.sir_id)
+        .where(
+            Meeting.kind == MeetingKind.QUARTERLY,
+            Meeting.lea_id.in_(lea_ids),
+            Meeting.archived_at.is_(None),
+            Meeting.held_on <= today,
+        )
+        .order_by(Meeting.held_on, Meeting.id)
+    )
+    for lea_id, meeting_id, held_on, sir_id in session.execute(query):
+        held.setdefault(lea_id, []).append(HeldMeeting(MeetingPoint(meeting_id, held_on), sir_id))
+    return held
+
+
 def quarterly_progress(
     session: Session,
     sir: Sir,
@@ -420,6 +450,21 @@ def plateaus(completed: Sequence[int], in_progress_now: int, threshold: int) -> 
     if in_progress_now <= 0 or len(completed) < threshold:
         return False
     return completed[-1] <= completed[-threshold]
+
+
+def plateaus_in_history(
+    history: StatusHistory,
+    points: Sequence[MeetingPoint],
+    in_progress_now: int,
+    threshold: int,
+) -> bool:
+    """``plateaus`` from a replayed history: the completed counts at the last ``threshold``
+    held quarterly meetings (``points``, oldest first; frozen figures where signed off)."""
+    completed = [
+        sum(status is ActionStatus.COMPLETED for status in history.at_meeting(point).values())
+        for point in points[-threshold:]
+    ]
+    return plateaus(completed, in_progress_now, threshold)
 
 
 def is_plateauing(

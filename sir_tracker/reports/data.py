@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.errors import DomainError
 from sir_tracker.leas.models import Engagement, Lea
-from sir_tracker.leas.profile import plateau_sentence
+from sir_tracker.leas.profile import latest_sir, plateau_sentence
 from sir_tracker.meetings.models import Meeting
 from sir_tracker.pacific_time import PACIFIC
 from sir_tracker.progress import quarters
@@ -211,10 +211,10 @@ class LeaReportData:
 
 def current_sir(lea: Lea) -> Sir:
     """The LEA's latest SIR that is not archived, the one its reports are about."""
-    sirs = [sir for sir in lea.sirs if not sir.is_archived]
-    if not sirs:
+    sir = latest_sir(lea)
+    if sir is None:
         raise NothingToReport(f"{lea.name} has no SIR yet: there is nothing to report.")
-    return sirs[-1]
+    return sir
 
 
 def lea_report_data(
