@@ -230,7 +230,7 @@ def lea_report_data(
     Pacific day ``as_of``."""
     thresholds = thresholds or Thresholds()
     sir = current_sir(lea)
-    engagement = _engagement_on(lea.engagements, as_of)
+    engagement = engagement_on(lea.engagements, as_of)
     counts = status_counts(session, sir, as_of)
 
     meetings = quarters.held_quarterly_meetings(session, sir, today=as_of)
@@ -281,7 +281,7 @@ def lea_report_data(
     )
 
 
-def _engagement_on(engagements: Sequence[Engagement], day: date) -> Engagement | None:
+def engagement_on(engagements: Sequence[Engagement], day: date) -> Engagement | None:
     """The engagement under way on ``day``: the latest begun by then, else the first."""
     begun = [e for e in engagements if e.started_on <= day]
     if begun:

@@ -6,13 +6,12 @@ A report takes seconds to render: only the explicit download route and the CLI g
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pypdf import PdfReader
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction
@@ -45,6 +44,34 @@ class RenderedReport:
     pages: int
     sha256: str
     generated_at: datetime
+    lea_ids: tuple[int, ...] = ()  # a board packet's LEAs
+
+    @classmethod
+    def of(
+        cls,
+        kind: ReportKind,
+        *,
+        lea_id: int | None,
+        as_of: date,
+        audience: Audience,
+        filename: str,
+        pdf: bytes,
+        pages: int,
+        generated_at: datetime,
+        lea_ids: tuple[int, ...] = (),
+    ) -> RenderedReport:
+        return cls(
+            kind=kind,
+            lea_id=lea_id,
+            as_of=as_of,
+            audience=audience,
+            filename=filename,
+            pdf=pdf,
+            pages=pages,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            generated_at=generated_at,
+            lea_ids=lea_ids,
+        )
 
 
 def check_as_of(as_of: date) -> None:
@@ -78,15 +105,14 @@ def render_lea_report(
     from sir_tracker.reports.render import lea_report_pdf
 
     pdf = lea_report_pdf(data)
-    return RenderedReport(
-        kind=ReportKind.LEA,
+    return RenderedReport.of(
+        ReportKind.LEA,
         lea_id=lea.id,
         as_of=as_of,
         audience=audience,
         filename=report_filename(lea.name, as_of, audience),
-        pdf=pdf,
-        pages=len(PdfReader(io.BytesIO(pdf)).pages),
-        sha256=hashlib.sha256(pdf).hexdigest(),
+        pdf=pdf.data,
+        pages=pdf.pages,
         generated_at=generated_at,
     )
 
@@ -122,6 +148,8 @@ def archive_report(
         sha256=rendered.sha256,
         pdf=rendered.pdf,
     )
+    if rendered.lea_ids:
+        report.leas = list(session.scalars(select(Lea).where(Lea.id.in_(rendered.lea_ids))))
     session.add(report)
     record_event(
         session,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,12 @@ from sir_tracker.paths import resource_dir
 from sir_tracker.reports.charts import counts_chart
 from sir_tracker.reports.data import LeaReportData
 from sir_tracker.reports.models import ReportKind
+from sir_tracker.reports.packet_data import PacketSummary
 from sir_tracker.reviews.models import ActionStatus
 
 PDF_VARIANT = "pdf/ua-1"  # tagged, with the document's language and title (PDF/UA-1)
 LEA_TEMPLATE = "lea_report.html"
+PACKET_TEMPLATE = "board_packet.html"
 
 log = logging.getLogger(__name__)
 
@@ -111,17 +114,38 @@ def lea_report_html(data: LeaReportData) -> str:
     )
 
 
-def html_to_pdf(html: str) -> bytes:
+def packet_summary_html(summary: PacketSummary) -> str:
+    """The HTML of a board packet's first pages: the summary table and caseload by mode."""
+    return (
+        _environment()
+        .get_template(PACKET_TEMPLATE)
+        .render(
+            summary=summary,
+            kind=ReportKind.BOARD_PACKET.label,
+            counts_chart=counts_chart(summary.total),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Pdf:
+    data: bytes
+    pages: int
+
+
+def html_to_pdf(html: str) -> Pdf:
     """Lay out HTML written from reports/ templates as a tagged PDF (PDF/UA-1)."""
     fetcher = _fetcher()
-    document = weasyprint.HTML(
+    source = weasyprint.HTML(
         string=html, base_url=resource_dir("reports").as_uri() + "/", url_fetcher=fetcher
     )
+    options = {"pdf_variant": PDF_VARIANT}
     with _render_lock:
-        pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, font_config=_font_configuration())
-    return pdf
+        document = source.render(font_config=_font_configuration(), **options)
+        data: bytes = document.write_pdf(**options)
+    return Pdf(data, len(document.pages))
 
 
-def lea_report_pdf(data: LeaReportData) -> bytes:
-    """One LEA's status report as PDF bytes (a board packet joins several of these)."""
+def lea_report_pdf(data: LeaReportData) -> Pdf:
+    """One LEA's status report (a board packet joins several of these)."""
     return html_to_pdf(lea_report_html(data))

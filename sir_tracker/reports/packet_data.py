@@ -1,0 +1,223 @@
+"""What the first pages of a board packet say: one line per LEA and the caseload by mode of
+engagement, read in a fixed number of queries whatever the number of LEAs.
+
+Counts come from ``counts_by_sir`` (the dashboard's and the LEA report's count query) and the
+plateau flag from the same replay the dashboard uses, both as of the packet's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from sir_tracker.leas.models import Engagement, EngagementMode, Lea
+from sir_tracker.leas.profile import in_dta, latest_sir
+from sir_tracker.meetings.school_year import SchoolQuarter
+from sir_tracker.pacific_time import PACIFIC
+from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.display import long_date
+from sir_tracker.progress.operations import counts_by_sir
+from sir_tracker.progress.quarters import (
+    CountsDelta,
+    Thresholds,
+    held_quarterly_meetings_of,
+    load_histories,
+    plateaus_in_history,
+)
+from sir_tracker.reports.data import Counts, engagement_on
+from sir_tracker.reports.models import Audience
+
+NO_MODE = "No engagement"
+
+
+@dataclass(frozen=True)
+class PacketLine:
+    lea_id: int
+    name: str
+    county: str
+    mode: str
+    counts: Counts
+    percent: str  # "91%", or "none" without actions
+    change: str  # "+3 completed, -3 in progress" since the end of the previous school quarter
+    quarterly_meetings: int  # held this school year up to the as-of date
+    plateau: bool
+    first_page: int = 0  # where the LEA's report starts in the packet, once laid out
+
+
+@dataclass(frozen=True)
+class ModeLine:
+    mode: str
+    leas: int
+    counts: Counts
+    percent: str
+
+
+@dataclass(frozen=True)
+class PacketSummary:
+    as_of: date
+    as_of_label: str
+    audience: Audience
+    generated_at: datetime
+    school_year: str  # "2020-21"
+    previous_quarter_end: str  # "31 March 2021"
+    lines: tuple[PacketLine, ...]
+    modes: tuple[ModeLine, ...]
+    total: Counts
+    plateau_threshold: int
+
+    @property
+    def audience_label(self) -> str:
+        return self.audience.label
+
+    @property
+    def generated_on(self) -> str:
+        return long_date(self.generated_at.astimezone(PACIFIC).date())
+
+    @property
+    def headline(self) -> str:
+        return StatusCounts(
+            self.total.completed, self.total.in_progress, self.total.not_started
+        ).headline
+
+    @property
+    def percent(self) -> str:
+        return _percent(self.total)
+
+    @property
+    def plateaus(self) -> int:
+        return sum(line.plateau for line in self.lines)
+
+    @property
+    def title(self) -> str:
+        return f"Board packet: Systemic Instructional Review progress as of {self.as_of_label}"
+
+    def with_first_pages(self, first_pages: Sequence[int]) -> PacketSummary:
+        """The summary with where each LEA's report starts (in line order)."""
+        return replace(
+            self,
+            lines=tuple(
+                replace(line, first_page=page)
+                for line, page in zip(self.lines, first_pages, strict=True)
+            ),
+        )
+
+
+def packet_summary(
+    session: Session,
+    leas: Sequence[Lea],
+    as_of: date,
+    audience: Audience,
+    *,
+    thresholds: Thresholds,
+    generated_at: datetime,
+) -> PacketSummary:
+    """The summary of ``leas`` (each with a SIR; in packet order) as of the end of ``as_of``."""
+    quarter = SchoolQuarter.of(as_of)
+    previous_end = quarter.first_day - timedelta(days=1)
+    sirs = {lea.id: _sir_of(lea) for lea in leas}
+    sir_ids = [sir_id for sir_id in sirs.values()]
+    now = counts_by_sir(session, sir_ids, as_of)
+    before = counts_by_sir(session, sir_ids, previous_end)
+    held = held_quarterly_meetings_of(session, [lea.id for lea in leas], as_of)
+    histories = load_histories(session, sir_ids)
+    school_year_start = SchoolQuarter(quarter.start_year, 1).first_day
+
+    lines = []
+    for lea in leas:
+        sir_id = sirs[lea.id]
+        counts = now[sir_id]
+        meetings = [m for m in held.get(lea.id, []) if m.sir_id in (sir_id, None)]
+        history = histories[sir_id].until(as_of)
+        engagement = engagement_on(lea.engagements, as_of)
+        change = CountsDelta.between(before[sir_id], counts)
+        lines.append(
+            PacketLine(
+                lea_id=lea.id,
+                name=lea.name,
+                county=lea.county_office.county,
+                mode=engagement.mode.label if engagement else NO_MODE,
+                counts=Counts.of(lea.name, counts),
+                percent=_percent(Counts.of(lea.name, counts)),
+                change=str(change).capitalize() if not change.is_zero else "No change",
+                quarterly_meetings=sum(m.point.held_on >= school_year_start for m in meetings),
+                plateau=plateaus_in_history(
+                    history, [m.point for m in meetings], counts.in_progress, thresholds.plateau
+                ),
+            )
+        )
+    return PacketSummary(
+        as_of=as_of,
+        as_of_label=long_date(as_of),
+        audience=audience,
+        generated_at=generated_at,
+        school_year=quarter.school_year,
+        previous_quarter_end=long_date(previous_end),
+        lines=tuple(lines),
+        modes=_modes(lines),
+        total=_sum("All LEAs", [line.counts for line in lines]),
+        plateau_threshold=thresholds.plateau,
+    )
+
+
+def dta_leas(session: Session, as_of: date) -> list[Lea]:
+    """The LEAs in direct technical assistance on ``as_of`` (engaged, not exited, not
+    archived) that have a SIR to report on, by name: a board packet's default set."""
+    return [
+        lea
+        for lea in load_leas(session, None)
+        if not lea.is_archived
+        and in_dta(engagement_on(lea.engagements, as_of), as_of)
+        and latest_sir(lea) is not None
+    ]
+
+
+def load_leas(session: Session, lea_ids: Sequence[int] | None) -> list[Lea]:
+    """LEAs by name with what a packet reads of them (all LEAs when ``lea_ids`` is None)."""
+    query = (
+        select(Lea)
+        .options(
+            selectinload(Lea.county_office),
+            selectinload(Lea.engagements).selectinload(Engagement.ccee_lead),
+            selectinload(Lea.sirs),
+        )
+        .order_by(Lea.name, Lea.id)
+    )
+    if lea_ids is not None:
+        query = query.where(Lea.id.in_(lea_ids))
+    return list(session.scalars(query))
+
+
+def _sir_of(lea: Lea) -> int:
+    sir = latest_sir(lea)
+    if sir is None:
+        raise ValueError(f"{lea.name} has no SIR: it cannot be in a board packet.")
+    return sir.id
+
+
+def _modes(lines: Sequence[PacketLine]) -> tuple[ModeLine, ...]:
+    order = [mode.label for mode in EngagementMode] + [NO_MODE]
+    result = []
+    for mode in order:
+        members = [line for line in lines if line.mode == mode]
+        if members or mode != NO_MODE:
+            total = _sum(mode, [line.counts for line in members])
+            result.append(ModeLine(mode, len(members), total, _percent(total)))
+    return tuple(result)
+
+
+def _sum(label: str, counts: Sequence[Counts]) -> Counts:
+    return Counts(
+        label,
+        sum(c.completed for c in counts),
+        sum(c.in_progress for c in counts),
+        sum(c.not_started for c in counts),
+    )
+
+
+def _percent(counts: Counts) -> str:
+    active = StatusCounts(counts.completed, counts.in_progress, counts.not_started).percent_active
+    return "none" if active is None else f"{active}%"
