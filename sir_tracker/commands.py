@@ -14,7 +14,7 @@ from sir_tracker.demo.loader import DemoRefused, load_demo
 from sir_tracker.leas.queries import find_lea
 from sir_tracker.progress.operations import status_counts
 from sir_tracker.reminders.commands import reminders_group
-from sir_tracker.reports.commands import report_group
+from sir_tracker.reports.commands import report_group, worker_command
 from sir_tracker.users.commands import users_group
 
 DEMO_ACCOUNTS_FILE = "demo-accounts.txt"
@@ -27,6 +27,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_group)
     app.cli.add_command(reminders_group)
     app.cli.add_command(report_group)
+    app.cli.add_command(worker_command)
 
 
 def _database_url() -> str:

@@ -46,6 +46,8 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         # an LEA plateaus when its completed count has not risen across this many.
         STALL_QUARTERLY_MEETINGS=DEFAULT_STALL_MEETINGS,
         PLATEAU_QUARTERLY_MEETINGS=DEFAULT_PLATEAU_MEETINGS,
+        # Processes that lay out board packet sections side by side: one per core.
+        REPORT_PROCESSES=2,
     )
     app.config.from_mapping(REMINDER_DEFAULTS)
     if "DATABASE_URL" in os.environ:

@@ -1,11 +1,17 @@
-"""``sir-tracker report``: PDF status reports from the command line, archived like the web's."""
+"""``sir-tracker report``: PDF status reports from the command line, archived like the web's;
+``sir-tracker worker``: the process that generates the board packets asked for on the web."""
 
 from __future__ import annotations
 
+import logging
+import signal
+import sys
 from datetime import date, datetime
 from pathlib import Path
+from types import FrameType
 
 import click
+from click._termui_impl import ProgressBar
 from flask import current_app
 from flask.cli import AppGroup
 
@@ -14,8 +20,10 @@ from sir_tracker.database import transaction
 from sir_tracker.errors import DomainError
 from sir_tracker.leas.queries import find_lea
 from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.reports import jobs
 from sir_tracker.reports.models import Audience
 from sir_tracker.reports.operations import archive_report, render_lea_report
+from sir_tracker.reports.packet import PacketProgress, build_packet
 
 
 @click.group("report", cls=AppGroup, help="Generate PDF status reports (each one is archived).")
@@ -71,3 +79,109 @@ def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
         archive_report(session, rendered, by=None)
     output.write_bytes(rendered.pdf)
     click.echo(f"Wrote {output} ({rendered.pages} pages)")
+
+
+@report_group.command(
+    "board", help="Write a board packet: a summary, then each LEA's status report."
+)
+@click.option(
+    "--as-of", callback=_day, metavar="YYYY-MM-DD", help="Statuses at the end of this day [today]."
+)
+@click.option(
+    "--audience",
+    default=Audience.BOARD.value,
+    show_default=True,
+    type=click.Choice([audience.value for audience in Audience]),
+    help="board: the CCEE Governing Board; spi: the State Superintendent.",
+)
+@click.option(
+    "--lea",
+    "leas",
+    multiple=True,
+    metavar="LEA",
+    help="An LEA to include (CDS code or exact name; repeat). [every LEA in DTA on the date]",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 16),
+    help="Processes laying out sections side by side. [REPORT_PROCESSES, 2]",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The PDF file to write.",
+)
+def board_command(
+    as_of: date, audience: str, leas: tuple[str, ...], processes: int | None, output: Path
+) -> None:
+    database = db.get_database()
+    lea_ids: list[int] | None = None
+    if leas:
+        with database.new_session(write=False) as session:
+            lea_ids = []
+            for name in leas:
+                found = find_lea(session, name)
+                if found is None:
+                    raise click.ClickException(f"No LEA has the CDS code or name {name!r}.")
+                lea_ids.append(found.id)
+    bar: ProgressBar[int]
+    with click.progressbar(length=1, label="LEA reports", show_pos=True, file=sys.stderr) as bar:
+
+        def progress(step: PacketProgress) -> None:
+            if bar.length != step.total:
+                bar.length = step.total
+            bar.update(step.done - bar.pos)
+            if not bar.is_hidden or not step.latest:
+                return
+            # Not a terminal (a log, CI): click draws no bar; one line per section instead.
+            click.echo(f"  {step.done}/{step.total} {step.latest}", err=True)
+
+        try:
+            built = build_packet(
+                database,
+                lea_ids,
+                as_of,
+                Audience(audience),
+                thresholds=Thresholds.from_config(current_app.config),
+                processes=processes or current_app.config["REPORT_PROCESSES"],
+                progress=progress,
+            )
+        except DomainError as refusal:
+            raise click.ClickException(refusal.message) from None
+    with transaction(database.writers) as session:
+        archive_report(session, built.report, by=None)
+    output.write_bytes(built.report.pdf)
+    click.echo(
+        f"Wrote {output} ({built.report.pages} pages, {_leas(len(built.report.lea_ids))}: "
+        f"{built.laid_out} laid out, {built.reused} unchanged since their last packet)"
+    )
+
+
+def _leas(count: int) -> str:
+    return f"{count} LEA{'' if count == 1 else 's'}"
+
+
+@click.command("worker", help="Generate the board packets asked for on the web, as they come.")
+@click.option("--once", is_flag=True, help="Run the waiting jobs, then stop.")
+@click.option("--poll", default=2.0, show_default=True, help="Seconds between looks at the queue.")
+def worker_command(once: bool, poll: float) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
+    stopping = False
+
+    def stop(_signal: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True  # finish the job under way, then stop
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    ran = jobs.work(
+        db.get_database(),
+        thresholds=Thresholds.from_config(current_app.config),
+        processes=current_app.config["REPORT_PROCESSES"],
+        poll_seconds=poll,
+        once=once,
+        should_stop=lambda: stopping,
+    )
+    click.echo(f"Worker stopped after {ran} job{'' if ran == 1 else 's'}.")
