@@ -133,7 +133,7 @@ def board_command(
             if bar.length != step.total:
                 bar.length = step.total
             bar.update(step.done - bar.pos)
-            if not bar.hidden or not step.latest:
+            if sys.stderr.isatty() or not step.latest:
                 return
             # Not a terminal (a log, CI): click draws no bar; one line per section instead.
             click.echo(f"  {step.done}/{step.total} {step.latest}", err=True)
