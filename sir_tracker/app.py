@@ -19,6 +19,7 @@ from sir_tracker.meetings.views import blueprint as meetings_blueprint
 from sir_tracker.paths import resource_dir
 from sir_tracker.progress.views import blueprint as progress_blueprint
 from sir_tracker.public.views import blueprint as public_blueprint
+from sir_tracker.reports.packet_views import blueprint as packets_blueprint
 from sir_tracker.reports.views import blueprint as reports_blueprint
 from sir_tracker.reviews.views import blueprint as reviews_blueprint
 from sir_tracker.users.views import blueprint as users_blueprint
@@ -45,5 +46,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(reviews_blueprint)
     app.register_blueprint(progress_blueprint)
     app.register_blueprint(reports_blueprint)
+    app.register_blueprint(packets_blueprint)
     commands.register(app)
     return app

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting, NextStep
-from sir_tracker.reports.models import Audience, GeneratedReport, ReportKind
+from sir_tracker.reports.models import Audience, GeneratedReport, ReportJob, ReportKind
 from sir_tracker.reviews.models import Action, CrosswalkLink, Finding, Theme
 from sir_tracker.users.models import Role, User
 from tests.support.auth import csrf_token, make_user, open_session_for
@@ -37,6 +37,9 @@ EDITORS = frozenset({"admin", "iusd_lead"})
 COMMENTERS = EDITORS | {"coe_la"}
 ADMINS = frozenset({"admin"})
 PUBLIC = "public"
+PACKET_ASKERS = EVERYONE - {"iusd_staff"}
+BOTH_COUNTIES = EVERYONE - {"coe_la", "coe_fresno", "iusd_staff"}
+JOB_READERS = frozenset({"admin", "iusd_lead"})
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,17 @@ ROUTES: dict[str, list[Route]] = {
     # before anything is rendered.
     "reports.generate": [Route("POST", "/leas/{lea}/report.pdf", READERS)],
     "reports.lea_reports": [Route("GET", "/leas/{lea}/reports", READERS)],
-    "reports.download": [Route("GET", "/reports/{report}.pdf", READERS)],
+    "reports.download": [
+        Route("GET", "/reports/{report}.pdf", READERS),
+        # A board packet: whoever may see every LEA in it.
+        Route("GET", "/reports/{packet}.pdf", READERS),
+        Route("GET", "/reports/{two_county_packet}.pdf", BOTH_COUNTIES, BOTH_COUNTIES),
+    ],
+    # Without a date, audience and LEAs the POST answers 422 and queues nothing.
+    "packets.index": [Route("GET", "/board-packets", PACKET_ASKERS, EVERYONE)],
+    "packets.create": [Route("POST", "/board-packets", PACKET_ASKERS, EVERYONE)],
+    # A packet's progress: whoever asked for it (the IUSD lead here), and admins.
+    "packets.job": [Route("GET", "/board-packets/jobs/{job}", JOB_READERS, JOB_READERS)],
 }
 
 
@@ -223,8 +236,32 @@ def world(session: Session) -> World:
         pdf=b"%PDF-1.7 test",
     )
     session.add(report)
+    for key, leas in (("packet", [iusd]), ("two_county_packet", [iusd, fresno_lea])):
+        packet = GeneratedReport(
+            kind=ReportKind.BOARD_PACKET,
+            lea_id=None,
+            as_of=date(2021, 6, 30),
+            audience=Audience.BOARD,
+            filename="board-packet.pdf",
+            pages=1,
+            sha256=hashlib.sha256(b"%PDF-1.7 test").hexdigest(),
+            pdf=b"%PDF-1.7 test",
+            leas=leas,
+        )
+        session.add(packet)
+        session.flush()
+        ids[key] = packet.id
+    job = ReportJob(
+        kind=ReportKind.BOARD_PACKET,
+        as_of=date(2021, 6, 30),
+        audience=Audience.BOARD,
+        lea_ids=[iusd.id],
+        requested_by=users["iusd_lead"],
+    )
+    session.add(job)
     session.flush()
     ids["report"] = report.id
+    ids["job"] = job.id
     return World(ids, users)
 
 

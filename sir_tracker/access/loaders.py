@@ -10,11 +10,18 @@ from typing import TypeVar
 from flask import abort
 
 from sir_tracker import db
-from sir_tracker.access.policy import can_edit_lea, can_view_lea, can_view_report, is_admin
+from sir_tracker.access.policy import (
+    can_edit_lea,
+    can_request_packet,
+    can_view_job,
+    can_view_lea,
+    can_view_report,
+    is_admin,
+)
 from sir_tracker.database import Archivable, Base
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.reports.models import GeneratedReport
+from sir_tracker.reports.models import GeneratedReport, ReportJob
 from sir_tracker.reviews.models import Action, Finding, Sir, Theme
 from sir_tracker.users.models import User
 
@@ -78,6 +85,19 @@ def report_for(user: User, report_id: int) -> GeneratedReport:
     if not can_view_report(user, report, lea):
         abort(404)
     return report
+
+
+def job_for(user: User, job_id: int) -> ReportJob:
+    job = _get(ReportJob, job_id)
+    if not can_view_job(user, job):
+        abort(404)
+    return job
+
+
+def require_packet(user: User) -> None:
+    """403 for a user who may not ask for board packets."""
+    if not can_request_packet(user):
+        abort(403)
 
 
 def require_edit(user: User, lea: Lea) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, and_, false, true
 
 from sir_tracker.leas.models import Lea
-from sir_tracker.reports.models import GeneratedReport
+from sir_tracker.reports.models import GeneratedReport, ReportJob
 from sir_tracker.users.models import Role, User
 
 READ_ALL = frozenset({Role.ADMIN, Role.CCEE_LEAD, Role.VIEWER})
@@ -64,11 +64,25 @@ def can_comment(user: User, lea: Lea) -> bool:
 
 
 def can_view_report(user: User, report: GeneratedReport, lea: Lea | None) -> bool:
-    """An LEA's archived report: whoever may see the LEA (``lea``, the report's). A report of
-    no single LEA (a board packet): whoever reads every LEA."""
+    """An LEA's archived report: whoever may see the LEA (``lea``, the report's). A board
+    packet: whoever may see every LEA in it."""
     if report.lea_id is None:
-        return user.is_active and user.role in READ_ALL
+        return bool(report.leas) and all(can_view_lea(user, member) for member in report.leas)
     return lea is not None and can_view_lea(user, lea)
+
+
+# Board packets summarise many LEAs: LEA staff, who see one, have no use for them.
+PACKET_ROLES = frozenset({Role.ADMIN, Role.CCEE_LEAD, Role.VIEWER, Role.COE_STAFF})
+
+
+def can_request_packet(user: User) -> bool:
+    """Ask for a board packet of the LEAs one may see."""
+    return user.is_active and user.role in PACKET_ROLES
+
+
+def can_view_job(user: User, job: ReportJob) -> bool:
+    """A packet's progress: whoever asked for it, and admins."""
+    return user.is_active and (job.requested_by_id == user.id or user.role is Role.ADMIN)
 
 
 def is_admin(user: User) -> bool:

@@ -1,4 +1,5 @@
-"""The form that asks for an LEA status report: as of which day, for whom."""
+"""The forms that ask for reports: an LEA status report (as of which day, for whom) and a
+board packet (the same, and of which LEAs)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField
 from wtforms.validators import InputRequired, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from sir_tracker.pacific_time import today
 from sir_tracker.progress.display import long_date
@@ -46,3 +49,38 @@ class LeaReportForm(FlaskForm):
     @property
     def chosen_audience(self) -> Audience:
         return Audience(self.audience.data)
+
+
+class LeaChoices(SelectMultipleField):
+    """LEAs ticked in a list of checkboxes; a value not offered is refused in a sentence."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    offered: tuple[int, ...] = ()
+
+    def offer(self, choices: list[tuple[int, str]]) -> None:
+        self.choices = list(choices)
+        self.offered = tuple(value for value, _label in choices)
+
+    def pre_validate(self, form: Any) -> None:
+        if any(value not in self.offered for value in self.data or []):
+            raise ValidationError(
+                "Choose among the LEAs listed: one of those sent is not one of them."
+            )
+
+
+class BoardPacketForm(LeaReportForm):
+    """A board packet: as of which day, for whom, of which LEAs (choices set by the view)."""
+
+    leas = LeaChoices(
+        "LEAs in the packet",
+        coerce=int,
+        validators=[InputRequired("Tick at least one LEA for the packet.")],
+    )
+
+    @property
+    def chosen_leas(self) -> list[int]:
+        """The ticked LEAs, in the order offered."""
+        ticked = set(self.leas.data or [])
+        return [value for value in self.leas.offered if value in ticked]
