@@ -79,37 +79,40 @@ def build_packet(
     check_as_of(as_of)
     report = (lambda _progress: None) if progress is None else progress
     generated_at = utcnow()
+    # Short read transactions, none open while a section is kept: on SQLite a long one would
+    # hold back the log's checkpoints for the whole packet.
     with database.new_session(write=False) as session:
         leas = _packet_leas(session, lea_ids, as_of)
         ids = [lea.id for lea in leas]
+        names = {lea.id: lea.name for lea in leas}
         versions = data_versions(session, ids, thresholds)
         sections = cached_sections(session, versions, as_of, audience)
-        reused = len(sections)
-        report(PacketProgress(len(leas), reused, reused, ""))
-        names = {lea.id: lea.name for lea in leas}
-
-        def html_of_stale() -> Iterator[tuple[int, str]]:
-            from sir_tracker.reports.render import lea_report_html
-
-            for lea in leas:
-                if lea.id not in sections:
-                    data = lea_report_data(
-                        session, lea, as_of, audience, thresholds=thresholds,
-                        generated_at=generated_at,
-                    )  # fmt: skip
-                    yield lea.id, lea_report_html(data)
-
-        peak = 0
-        for lea_id, laid_out in lay_out_all(html_of_stale(), processes):
-            section = SectionPdf(lea_id, laid_out.pdf, laid_out.pages)
-            sections[lea_id] = section
-            peak = max(peak, laid_out.peak_rss_kib)
-            _keep(database, section, versions, as_of, audience)
-            report(PacketProgress(len(leas), len(sections), reused, names[lea_id]))
-
         summary = packet_summary(
             session, leas, as_of, audience, thresholds=thresholds, generated_at=generated_at
         )
+    reused = len(sections)
+    report(PacketProgress(len(ids), reused, reused, ""))
+
+    def html_of_stale() -> Iterator[tuple[int, str]]:
+        from sir_tracker.reports.render import lea_report_html
+
+        for lea_id in [lea_id for lea_id in ids if lea_id not in sections]:
+            with database.new_session(write=False) as session:
+                lea = session.get_one(Lea, lea_id)
+                data = lea_report_data(
+                    session, lea, as_of, audience, thresholds=thresholds,
+                    generated_at=generated_at,
+                )  # fmt: skip
+            yield lea_id, lea_report_html(data)
+
+    peak = 0
+    for lea_id, laid_out in lay_out_all(html_of_stale(), processes):
+        section = SectionPdf(lea_id, laid_out.pdf, laid_out.pages)
+        sections[lea_id] = section
+        peak = max(peak, laid_out.peak_rss_kib)
+        _keep(database, section, versions, as_of, audience)
+        report(PacketProgress(len(ids), len(sections), reused, names[lea_id]))
+
     summary_pdf = _lay_out_summary(summary, [sections[lea_id].pages for lea_id in ids])
     pdf = join(summary, summary_pdf, [sections[lea_id] for lea_id in ids])
     return BuiltPacket(
@@ -124,7 +127,7 @@ def build_packet(
             generated_at=generated_at,
             lea_ids=tuple(ids),
         ),
-        laid_out=len(leas) - reused,
+        laid_out=len(ids) - reused,
         reused=reused,
         peak_rss_kib=max(peak, summary_pdf.peak_rss_kib),
     )

@@ -52,9 +52,7 @@ def data_versions(
             select(AuditEvent.lea_id, func.max(AuditEvent.id))
             .where(AuditEvent.lea_id.in_(lea_ids), AuditEvent.record_type.not_in(NOT_IN_REPORTS))
             .group_by(AuditEvent.lea_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     users = session.scalar(select(func.max(AuditEvent.id)).where(AuditEvent.record_type == "User"))
     prefix = f"{render_fingerprint()}:t{thresholds.stall}.{thresholds.plateau}:u{users or 0}"

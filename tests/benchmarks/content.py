@@ -111,12 +111,10 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "community mental health partners.",
         "Reduce chronic absenteeism with attendance teams, family outreach and monthly review "
         "of attendance data at every school.",
-        "Train staff in restorative practices and track suspensions by student group each "
-        "quarter.",
+        "Train staff in restorative practices and track suspensions by student group each quarter.",
     ),
     5: (
-        "Adopt a district assessment calendar with data-review weeks after each benchmark "
-        "window.",
+        "Adopt a district assessment calendar with data-review weeks after each benchmark window.",
         "Replace overlapping local assessments with one K-8 benchmark system in reading and "
         "mathematics.",
         "Report progress on the LCAP metrics to the board twice a year with the same measures "
@@ -143,8 +141,7 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "time and a common agenda.",
         "Adopt a protocol for ILTs to look at student work and plan next steps each month.",
         "Train ILT members in running improvement cycles tied to the school plan's goals.",
-        "Have each ILT present its improvement cycle results to the other schools twice a "
-        "year.",
+        "Have each ILT present its improvement cycle results to the other schools twice a year.",
     ),
     8: (
         "Coach every principal as an instructional leader, with monthly classroom visits "

@@ -14,6 +14,7 @@ import hashlib
 import random
 import shutil
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -72,7 +73,7 @@ def dataset(leas: int) -> Dataset:
         partial.unlink(missing_ok=True)
         _build(partial, leas)
         partial.rename(path)
-    return Dataset(path, _generated_ids(path))
+    return Dataset(path, generated_ids(path))
 
 
 def working_copy(data: Dataset, name: str) -> Dataset:
@@ -92,7 +93,7 @@ def _generator_hash() -> str:
     return digest.hexdigest()[:10]
 
 
-def _generated_ids(path: Path) -> tuple[int, ...]:
+def generated_ids(path: Path) -> tuple[int, ...]:
     with sqlite3.connect(path) as connection:
         rows = connection.execute(
             "SELECT id FROM leas WHERE cds_code LIKE ? ORDER BY id", (f"__{_CDS_SERIES}%",)
@@ -248,12 +249,8 @@ def _note(rng: random.Random, pool: tuple[str, ...]) -> str:
 
 
 def _meeting_spec(rng: random.Random, held_on: date, sir: SirSpec, index: int) -> MeetingSpec:
-    started = sum(
-        1 for a in sir.actions for s in a.steps if s.meeting == index and s.status.value == "in_progress"
-    )
-    completed = sum(
-        1 for a in sir.actions for s in a.steps if s.meeting == index and s.status.value == "completed"
-    )
+    changes = Counter(s.status for a in sir.actions for s in a.steps if s.meeting == index)
+    started, completed = changes[ActionStatus.IN_PROGRESS], changes[ActionStatus.COMPLETED]
     people = rng.sample(content.PEOPLE, 4)
     return MeetingSpec(
         held_on=held_on,
@@ -262,7 +259,7 @@ def _meeting_spec(rng: random.Random, held_on: date, sir: SirSpec, index: int) -
         summary=rng.choice(content.MEETING_SUMMARIES).format(started=started, completed=completed),
         attendees=(
             AttendeeSpec(people[0], "Superintendent", Organisation.LEA),
-            AttendeeSpec(people[1], "Assistant Superintendent, Educational Services", Organisation.LEA),
+            AttendeeSpec(people[1], "Assistant Superintendent", Organisation.LEA),
             AttendeeSpec(people[2], "CCEE Lead", Organisation.CCEE),
             AttendeeSpec(people[3], "Coordinator, Differentiated Assistance", Organisation.COE),
         ),
