@@ -8,13 +8,16 @@ PORT ?= 5000
 # Two pytest workers (pytest-xdist), one per core: each builds its own databases.
 PYTEST_WORKERS ?= -n 2
 
-.PHONY: run test lint typecheck test-sqlite test-postgres test-browser system-packages clean
+.PHONY: run bench test lint typecheck test-sqlite test-postgres test-browser system-packages clean
 
 run: $(VENV)/.installed
 	$(BIN)/sir-tracker db upgrade
 	$(BIN)/sir-tracker demo --if-empty
 	@cat instance/demo-accounts.txt 2>/dev/null || true
-	@echo "SIR Tracker on http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@echo "SIR Tracker on http://$(HOST):$(PORT)/  (Ctrl-C stops it and its report worker)"
+	@# The worker generates the board packets asked for on the web; it stops with the server.
+	$(BIN)/sir-tracker worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/sir-tracker run --host $(HOST) --port $(PORT)
 
 test: system-packages $(VENV)/.installed
@@ -39,6 +42,11 @@ test-postgres: $(VENV)/.installed
 # They drive Debian's chromium, which system-packages installs: never `playwright install`.
 test-browser: system-packages $(VENV)/.installed
 	$(BIN)/pytest tests/browser
+
+# The benchmarks of the PDF reports (about 20 minutes; not part of `make test`). They write
+# tests/benchmarks/results.md, which is committed.
+bench: system-packages $(VENV)/.installed
+	$(BIN)/python -m tests.benchmarks.bench_reports
 
 system-packages:
 	scripts/install-system-packages.sh

@@ -184,9 +184,12 @@ def test_the_archive_lists_nothing_yet_and_reports_of_other_leas_stay_out(
     assert "other.pdf" not in page
 
 
-def test_a_board_packet_downloads_for_those_who_read_every_lea_only(
+def test_a_board_packet_downloads_for_those_who_may_see_every_lea_in_it(
     client: FlaskClient, session: Session, viewer: User, iusd: Lea
 ) -> None:
+    fresno_lea = session.scalars(
+        select(Lea).where(Lea.name == "Piedra Azul Unified School District")
+    ).one()
     packet = GeneratedReport(
         kind=ReportKind.BOARD_PACKET,
         lea_id=None,
@@ -196,12 +199,18 @@ def test_a_board_packet_downloads_for_those_who_read_every_lea_only(
         pages=1,
         sha256=hashlib.sha256(b"packet").hexdigest(),
         pdf=b"packet",
+        leas=[iusd, fresno_lea],
     )
     session.add(packet)
     session.flush()
     staff = make_user(session, Role.LEA_STAFF, lea=iusd)
+    los_angeles = make_user(session, Role.COE_STAFF, county_office=iusd.county_office)
 
     open_session_for(client, session, viewer)
     assert client.get(f"/reports/{packet.id}.pdf").get_data() == b"packet"
-    open_session_for(client, session, staff)
-    assert client.get(f"/reports/{packet.id}.pdf").status_code == 404
+    for outsider in (staff, los_angeles):  # each sees IUSD, not the Fresno LEA
+        open_session_for(client, session, outsider)
+        assert client.get(f"/reports/{packet.id}.pdf").status_code == 404
+    packet.leas = [iusd]
+    session.flush()
+    assert client.get(f"/reports/{packet.id}.pdf").get_data() == b"packet"
