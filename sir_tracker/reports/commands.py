@@ -168,6 +168,9 @@ def _leas(count: int) -> str:
 @click.option("--poll", default=2.0, show_default=True, help="Seconds between looks at the queue.")
 def worker_command(once: bool, poll: float) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
+    # WeasyPrint and fontTools narrate every step at INFO: keep their warnings only.
+    for noisy in ("weasyprint", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     stopping = False
 
     def stop(_signal: int, _frame: FrameType | None) -> None:

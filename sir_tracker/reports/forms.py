@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField
-from wtforms.validators import InputRequired, ValidationError
+from wtforms.validators import InputRequired, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from sir_tracker.pacific_time import today
@@ -70,14 +70,17 @@ class LeaChoices(SelectMultipleField):
             )
 
 
+def _at_least_one(_form: Any, field: Any) -> None:
+    if not field.data:
+        raise StopValidation("Tick at least one LEA for the packet.")
+
+
 class BoardPacketForm(LeaReportForm):
     """A board packet: as of which day, for whom, of which LEAs (choices set by the view)."""
 
-    leas = LeaChoices(
-        "LEAs in the packet",
-        coerce=int,
-        validators=[InputRequired("Tick at least one LEA for the packet.")],
-    )
+    # Not InputRequired: its "required" attribute on every checkbox would make the browser
+    # insist that every LEA be ticked.
+    leas = LeaChoices("LEAs in the packet", coerce=int, validators=[_at_least_one])
 
     @property
     def chosen_leas(self) -> list[int]:
