@@ -126,14 +126,15 @@ def test_ask_follow_and_download_a_packet(
     job_page = asked.headers["Location"]
     waiting = client.get(job_page).get_data(as_text=True)
     assert "Waiting for a worker" in waiting
-    assert '<meta http-equiv="refresh"' in waiting
+    assert 'data-active="true"' in waiting and "packet-progress.js" in waiting
     assert "0 of 1" in waiting
 
     ran = jobs.work(database_of(app), thresholds=Thresholds(), processes=1, once=True)
 
     assert ran == 1
     ready = client.get(job_page).get_data(as_text=True)
-    assert "Ready" in ready and '<meta http-equiv="refresh"' not in ready
+    assert "Ready" in ready and 'data-active="false"' in ready
+    assert "packet-progress.js" not in ready
     link = re.search(r'href="(/reports/\d+\.pdf)">Download the board packet', ready)
     assert link is not None
     download = client.get(link.group(1))
