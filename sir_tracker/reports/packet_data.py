@@ -42,7 +42,7 @@ class PacketLine:
     mode: str
     counts: Counts
     percent: str  # "91%", or "none" without actions
-    change: str  # "+3 completed, -3 in progress" since the end of the previous school quarter
+    change: str  # "+3 / -3 / 0" (completed / in progress / not started) since the last quarter
     quarterly_meetings: int  # held this school year up to the as-of date
     plateau: bool
     first_page: int = 0  # where the LEA's report starts in the packet, once laid out
@@ -142,7 +142,7 @@ def packet_summary(
                 mode=engagement.mode.label if engagement else NO_MODE,
                 counts=Counts.of(lea.name, counts),
                 percent=_percent(Counts.of(lea.name, counts)),
-                change=str(change).capitalize() if not change.is_zero else "No change",
+                change=_compact(change),
                 quarterly_meetings=sum(m.point.held_on >= school_year_start for m in meetings),
                 plateau=plateaus_in_history(
                     history, [m.point for m in meetings], counts.in_progress, thresholds.plateau
@@ -207,6 +207,15 @@ def _modes(lines: Sequence[PacketLine]) -> tuple[ModeLine, ...]:
             total = _sum(mode, [line.counts for line in members])
             result.append(ModeLine(mode, len(members), total, _percent(total)))
     return tuple(result)
+
+
+def _compact(change: CountsDelta) -> str:
+    """ "+3 / -3 / 0": completed / in progress / not started, as narrow as a table column."""
+    if change.is_zero:
+        return "No change"
+    return " / ".join(
+        f"{n:+d}" if n else "0" for n in (change.completed, change.in_progress, change.not_started)
+    )
 
 
 def _sum(label: str, counts: Sequence[Counts]) -> Counts:

@@ -13,6 +13,7 @@ import resource
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from types import TracebackType
 from typing import TypeVar
 
 K = TypeVar("K")
@@ -37,29 +38,58 @@ def _warm_up() -> None:
     import sir_tracker.reports.render  # noqa: F401 - import WeasyPrint once, before the first job
 
 
-def lay_out_all(sections: Iterable[tuple[K, str]], processes: int) -> Iterator[tuple[K, LaidOut]]:
-    """Lay out each (key, HTML) and yield (key, result) as each is done, in no set order.
+class LayoutPool:
+    """Processes that lay out HTML documents; below 2 processes, this process does it.
 
-    ``sections`` is consumed lazily, a few ahead of the processes: the caller can build the
-    next section's HTML while the processes lay out the previous ones. ``processes`` below 2
-    lays out in this process.
+    Processes start on first use, so a packet whose sections are all kept starts none.
     """
-    if processes < 2:
-        for key, html in sections:
-            yield key, lay_out(html)
-        return
-    pending: dict[Future[LaidOut], K] = {}
-    source = iter(sections)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_warm_up) as pool:
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LayoutPool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=error is not None)
+
+    def submit(self, html: str) -> Future[LaidOut]:
+        """Lay out ``html`` in a process of the pool (here, at once, without one)."""
+        if self.processes < 2:
+            done: Future[LaidOut] = Future()
+            done.set_result(lay_out(html))
+            return done
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                self.processes,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_warm_up,
+            )
+        return self._executor.submit(lay_out, html)
+
+    def lay_out_all(self, sections: Iterable[tuple[K, str]]) -> Iterator[tuple[K, LaidOut]]:
+        """Lay out each (key, HTML) and yield (key, result) as each is done, in no set order.
+
+        ``sections`` is consumed lazily, a few ahead of the processes: the caller builds the
+        next section's HTML while the processes lay out the previous ones.
+        """
+        pending: dict[Future[LaidOut], K] = {}
+        source = iter(sections)
 
         def feed() -> None:
-            while len(pending) < 2 * processes:
+            while len(pending) < 2 * max(self.processes, 1):
                 try:
                     key, html = next(source)
                 except StopIteration:
                     return
-                pending[pool.submit(lay_out, html)] = key
+                pending[self.submit(html)] = key
 
         feed()
         while pending:

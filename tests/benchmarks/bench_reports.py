@@ -19,12 +19,21 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tests.benchmarks import measure
-from tests.benchmarks.dataset import Dataset, dataset, generated_ids, working_copy
-from tests.benchmarks.results import Figures, dataset_facts, write_results
+from tests.benchmarks.dataset import WORK_DIR, Dataset, dataset, generated_ids, working_copy
+from tests.benchmarks.machine import LoadMeter, calibrate, wait_for_quiet
+from tests.benchmarks.results import (
+    Figures,
+    code_fingerprint,
+    dataset_facts,
+    load_figures,
+    save_figures,
+    write_results,
+)
 
 PROJECT = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).with_name("results.md")
@@ -38,10 +47,11 @@ class Plan:
     report_runs: int  # timed runs of the LEA report and of its floor
     small_repeats: int  # fresh processes per small-packet configuration
     big_repeats: int
+    calibration_rounds: int
 
 
-FULL = Plan(small=20, big=100, report_runs=5, small_repeats=3, big_repeats=1)
-QUICK = Plan(small=3, big=6, report_runs=2, small_repeats=1, big_repeats=1)
+FULL = Plan(small=20, big=100, report_runs=5, small_repeats=3, big_repeats=1, calibration_rounds=3)
+QUICK = Plan(small=1, big=3, report_runs=1, small_repeats=1, big_repeats=1, calibration_rounds=1)
 
 
 def main() -> None:
@@ -49,20 +59,29 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a smoke run with small numbers")
     parser.add_argument("--out", type=Path, help="where to write the results (markdown)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measurement
+    parser.add_argument(
+        "--rewrite", type=Path, help="write the results again from a saved figures JSON"
+    )
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--leas", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--processes", type=int, default=2, help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=5, help=argparse.SUPPRESS)
     parser.add_argument("--save", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--regenerate", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(_MARK + json.dumps(run_one(args)), flush=True)
         return
-    plan = QUICK if args.quick else FULL
     out = args.out or (Path("/tmp/sir-bench/results-quick.md") if args.quick else RESULTS)
-    figures = run_all(plan, quick=args.quick)
+    if args.rewrite:
+        figures = load_figures(args.rewrite)
+    else:
+        figures = run_all(QUICK if args.quick else FULL, quick=args.quick)
+        saved = WORK_DIR / f"figures-{'quick' if args.quick else 'full'}.json"
+        save_figures(figures, saved)
+        print(f"\nRaw figures saved to {saved}")
     write_results(figures, out)
-    print(f"\nResults written to {out}")
+    print(f"Results written to {out}")
 
 
 # --- In a fresh process: one measurement --------------------------------------------------------
@@ -77,11 +96,11 @@ def run_one(args: argparse.Namespace) -> dict[str, Any]:
     if args.one == "report":
         return measure.lea_report_vs_floor(database, args.runs)
     if args.one == "packet":
-        return measure.packet(database, lea_ids, args.processes, args.save)
+        return measure.packet(
+            database, lea_ids, args.processes, args.save, then_regenerate=args.regenerate
+        )
     if args.one == "one-document":
         return measure.one_document(database, lea_ids, args.save)
-    if args.one == "regenerate":
-        return measure.regenerate(database, lea_ids, args.processes)
     raise SystemExit(f"unknown measurement {args.one!r}")
 
 
@@ -92,7 +111,14 @@ def run_all(plan: Plan, *, quick: bool) -> Figures:
     started = time.perf_counter()
     data = dataset(plan.big)
     figures = Figures(quick=quick, small=plan.small, big=plan.big)
-    figures.data = dataset_facts(data, plan.big)
+    figures.data = dataset_facts(data, plan.big) | {
+        "code": code_fingerprint(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+    print("Calibrating: pure-Python work alone and on both cores at once...", flush=True)
+    wait_for_quiet()
+    figures.calibration = calibrate(plan.calibration_rounds)
+    print(f"  two processes at once are {figures.calibration['speedup']:.2f}x one", flush=True)
 
     print(f"LEA report against the floor ({plan.report_runs} runs each)...", flush=True)
     figures.report = _one(data, "report", runs=plan.report_runs)
@@ -100,20 +126,27 @@ def run_all(plan: Plan, *, quick: bool) -> Figures:
     # Repeats interleaved, so that a slow patch of the machine does not hit one config only.
     for repeat in range(plan.small_repeats):
         for processes in (1, 2):
-            save = Path(f"/tmp/sir-bench/packet-{plan.small}.pdf") if repeat == 0 else None
+            save = WORK_DIR / f"packet-{plan.small}.pdf" if repeat == 0 else None
             figures.add_packet(
                 plan.small,
                 processes,
                 _one(data, "packet", leas=plan.small, processes=processes, save=save),
             )
         figures.add_one_document(plan.small, _one(data, "one-document", leas=plan.small))
-    for _repeat in range(plan.big_repeats):
-        for processes in (1, 2):
-            figures.add_packet(
-                plan.big, processes, _one(data, "packet", leas=plan.big, processes=processes)
-            )
+    for repeat in range(plan.big_repeats):
+        figures.add_packet(plan.big, 1, _one(data, "packet", leas=plan.big, processes=1))
+        # The first full build on two processes is also the "full" of section 3: the same
+        # process then makes three changes and builds again.
+        regenerate = repeat == 0
+        full = _one(data, "packet", leas=plan.big, processes=2, regenerate=regenerate)
+        if regenerate:
+            figures.regenerate = full.pop("regenerate") | {
+                "full_seconds": full["seconds"],
+                "machine": full["machine"],
+            }
+        figures.add_packet(plan.big, 2, full)
         figures.add_one_document(plan.big, _one(data, "one-document", leas=plan.big))
-    figures.regenerate = _one(data, "regenerate", leas=plan.big, processes=2)
+    figures.data["code_at_end"] = code_fingerprint()
     figures.total_seconds = time.perf_counter() - started
     return figures
 
@@ -126,16 +159,22 @@ def _one(data: Dataset, name: str, **options: Any) -> dict[str, Any]:
     command = [sys.executable, "-m", "tests.benchmarks.bench_reports", "--one", name]
     command += ["--db", str(copy.path)]
     for key, value in options.items():
-        if value is not None:
+        if value is True:
+            command.append(f"--{key}")
+        elif value not in (None, False):
             command += [f"--{key}", str(value)]
-    start = time.perf_counter()
+    idle_before = wait_for_quiet()
+    meter = LoadMeter()
+    meter.begin()
     done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)
+    foreign, steal = meter.foreign_load()
     lines = [line for line in done.stdout.splitlines() if line.startswith(_MARK)]
     if done.returncode != 0 or not lines:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(f"The measurement {label!r} failed (exit {done.returncode}).")
     result: dict[str, Any] = json.loads(lines[-1].removeprefix(_MARK))
-    print(f"{time.perf_counter() - start:.1f} s", flush=True)
+    result["machine"] = {"idle_before": idle_before, "foreign_load": foreign, "steal": steal}
+    print(f"{time.perf_counter() - meter.start:.1f} s (foreign load {foreign:.0%})", flush=True)
     return result
 
 

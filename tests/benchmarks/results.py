@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import platform
 import sqlite3
 import statistics
 import subprocess
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.dataset import AS_OF, IUSD, IUSD_AS_OF, Dataset
 
+PROJECT = Path(__file__).resolve().parents[2]
 # The goals stated by the issue.
 REPORT_GOAL = 1.2  # LEA report / bare WeasyPrint
 PACKET_GOAL = 0.6  # packet on two processes / one document, 100 LEAs
@@ -35,6 +37,7 @@ class Figures:
     one_documents: dict[int, list[Result]] = field(default_factory=dict)
     regenerate: Result = field(default_factory=dict)
     data: Result = field(default_factory=dict)
+    calibration: dict[str, float] = field(default_factory=dict)
     total_seconds: float = 0.0
 
     def add_packet(self, leas: int, processes: int, result: Result) -> None:
@@ -65,6 +68,35 @@ class Figures:
 
     def main_peak(self, leas: int, processes: int) -> int:
         return max(r["main_peak_kib"] for r in self.packets[(leas, processes)])
+
+
+def save_figures(figures: Figures, path: Path) -> None:
+    """The raw figures as JSON, so that the write-up can be redone without measuring again."""
+    raw = dict(vars(figures))
+    raw["packets"] = {f"{leas}:{procs}": runs for (leas, procs), runs in figures.packets.items()}
+    raw["one_documents"] = {str(leas): runs for leas, runs in figures.one_documents.items()}
+    path.write_text(json.dumps(raw, indent=1))
+
+
+def load_figures(path: Path) -> Figures:
+    raw = json.loads(path.read_text())
+    raw["packets"] = {
+        (int(key.split(":")[0]), int(key.split(":")[1])): runs
+        for key, runs in raw["packets"].items()
+    }
+    raw["one_documents"] = {int(key): runs for key, runs in raw["one_documents"].items()}
+    return Figures(**raw)
+
+
+def code_fingerprint() -> str:
+    """A short hash of the report code and templates measured (the package changes often)."""
+    digest = hashlib.sha256()
+    roots = (PROJECT / "sir_tracker" / "reports", PROJECT / "reports")
+    for path in sorted(p for root in roots for p in root.rglob("*") if p.is_file()):
+        if "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def dataset_facts(data: Dataset, leas: int) -> Result:
@@ -122,22 +154,57 @@ def _intro(figures: Figures) -> str:
     )
 
 
+def _code_note(figures: Figures) -> str:
+    start, end = figures.data.get("code"), figures.data.get("code_at_end")
+    if start == end or end is None:
+        return ""
+    return (
+        f"**The report code changed during the run** (`{start}` at the start, `{end}` at "
+        "the end): another engineer was editing the package meanwhile.\n\n"
+    )
+
+
 def _machine(figures: Figures) -> str:
     nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip()
     cpu = _cpu_model()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     rows = [
-        ("Date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Date", figures.data.get("date", "?")),
         ("`nproc`", nproc),
         ("CPU", cpu),
         ("Memory", f"{memory:.0f} GiB"),
         ("OS", f"{platform.system()} {platform.release()}"),
         ("Python", platform.python_version()),
-        ("WeasyPrint", version("weasyprint")),
-        ("pydyf / pypdf", f"{version('pydyf')} / {version('pypdf')}"),
-        ("SQLAlchemy / SQLite", f"{version('sqlalchemy')} / {sqlite3.sqlite_version}"),
+        ("WeasyPrint", _version("weasyprint")),
+        ("pydyf / pypdf / pikepdf", " / ".join(map(_version, ("pydyf", "pypdf", "pikepdf")))),
+        (
+            "Report code measured",
+            f"`{figures.data.get('code', '?')}` (sha256 of "
+            "sir_tracker/reports/ and reports/, first 12 digits)",
+        ),
+        ("SQLAlchemy / SQLite", f"{_version('sqlalchemy')} / {sqlite3.sqlite_version}"),
     ]
-    return "## Machine\n\n" + _table(("", ""), rows)
+    calibration = figures.calibration
+    return (
+        "## Machine\n\n"
+        + _code_note(figures)
+        + _table(("", ""), rows)
+        + "\nCalibration at the start of the run: the same pure-Python loop took "
+        f"{calibration['alone']:.2f} s alone and {calibration['two_at_once']:.2f} s as two "
+        f"processes at once ({calibration['speedup']:.2f}x the work of one; 2x on two free "
+        "cores). This virtual machine's CPU speed drifts from minute to minute (on 23 "
+        "November 2026 the same calibration gave 1.35x to 1.87x), which is why the runs are "
+        "interleaved and repeated where time allows. Each measurement waited for the CPUs to "
+        "be 90% idle; *foreign load* is the share of the machine's CPU time that processes "
+        "other than the measurement's own used while it ran.\n"
+    )
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "not installed"
 
 
 def _cpu_model() -> str:
@@ -173,6 +240,7 @@ def _dataset(figures: Figures) -> str:
 def _goals(figures: Figures) -> str:
     big, small = figures.big, figures.small
     worker_growth = figures.worker_peak(big) / figures.worker_peak(small) - 1
+    main_growth = figures.main_peak(big, 2) / figures.main_peak(small, 2) - 1
     rows = [
         (
             "LEA report / bare WeasyPrint (pdf/ua-1)",
@@ -193,11 +261,18 @@ def _goals(figures: Figures) -> str:
             "",
         ),
         (
-            f"Layout worker's peak memory, {small} to {big} LEAs",
+            f"Peak memory of a layout worker process, {small} to {big} LEAs",
             f"flat (within {FLAT_TOLERANCE:.0%})",
             f"{_mib(figures.worker_peak(small))} to {_mib(figures.worker_peak(big))} MiB "
             f"({worker_growth:+.0%})",
             _met(worker_growth <= FLAT_TOLERANCE),
+        ),
+        (
+            f"Peak memory of the process calling `build_packet`, {small} to {big} LEAs",
+            f"flat (within {FLAT_TOLERANCE:.0%})",
+            f"{_mib(figures.main_peak(small, 2))} to {_mib(figures.main_peak(big, 2))} MiB "
+            f"({main_growth:+.0%})",
+            _met(main_growth <= FLAT_TOLERANCE),
         ),
         (
             f"Rebuild after 3 changes / full build, {big} LEAs",
@@ -234,7 +309,8 @@ def _report_table(figures: Figures) -> str:
         f"{figures.report['pages']} pages; one warm-up each, then the runs interleaved.\n\n"
         + _table(("Measure", "Median s", "Min s", "Max s", "Runs"), rows)
         + f"\nRatio report / floor: **{figures.report_ratio():.2f}x** (goal ≤ {REPORT_GOAL}x). "
-        f"PDF/UA-1 costs {ratio_plain:.2f}x the plain floor.\n"
+        f"PDF/UA-1 costs {ratio_plain:.2f}x the plain floor. Foreign load: "
+        f"{_load([figures.report])}.\n"
     )
 
 
@@ -255,6 +331,7 @@ def _packet_table(figures: Figures) -> str:
                 _mib(max(r["main_peak_kib"] for r in docs)),
                 "-",
                 "-",
+                _load(docs),
             )
         )
     ratio_rows = [
@@ -271,7 +348,7 @@ def _packet_table(figures: Figures) -> str:
     return (
         "## 2. Board packet\n\n"
         "Seconds: the whole `build_packet` call (reading the data, HTML, layout, the summary "
-        "pages, joining with pypdf), median of the runs with min-max; the one-document baseline "
+        "pages, joining the PDFs), median of the runs with min-max; the one-document baseline "
         "is timed the same way, from reading the data to the PDF, without the summary pages "
         f"(layout is {layout_share:.0%} of it at {figures.big} LEAs). Peak memory in MiB: "
         "*main* is the process that called `build_packet` (`ru_maxrss`); *BuiltPacket* is "
@@ -287,6 +364,7 @@ def _packet_table(figures: Figures) -> str:
                 "Main peak",
                 "BuiltPacket peak",
                 "Workers (VmHWM)",
+                "Foreign load",
             ),
             rows,
         )
@@ -300,6 +378,46 @@ def _packet_table(figures: Figures) -> str:
             ),
             ratio_rows,
         )
+        + _phases_table(figures)
+    )
+
+
+_PHASES = {
+    "sections": "`lay_out_all` from the first section asked for to the last (data and HTML "
+    "built in the calling process, layout in the pool or in-process, each section kept)",
+    "summary": "laying out the summary pages in the calling process (with the pikepdf "
+    "join: only again when the pool's layout guessed its length wrong)",
+    "join": "joining the sections and the summary into one PDF (pypdf `join`, or pikepdf "
+    "`join_sections` + `finish`)",
+}
+
+
+def _phases_table(figures: Figures) -> str:
+    """Where a packet build's seconds go (first run of each configuration)."""
+    builds = [
+        (f"{leas} LEAs, processes={processes}", runs[0]["seconds"], runs[0]["phases"])
+        for (leas, processes), runs in sorted(figures.packets.items())
+    ]
+    regen = figures.regenerate
+    builds.append(
+        (
+            f"{figures.big} LEAs, rebuild after 3 changes",
+            regen["rebuild_seconds"],
+            regen["rebuild_phases"],
+        )
+    )
+    phases = [phase for phase in _PHASES if any(phase in b[2] for b in builds)]
+    rows = []
+    for label, total, seconds in builds:
+        known = [seconds.get(phase, 0.0) for phase in phases]
+        cells = [total, *known, total - sum(known)]
+        rows.append((label, *(f"{value:.1f}" for value in cells)))
+    legend = "; ".join(f"*{phase}*: {_PHASES[phase]}" for phase in phases)
+    return (
+        f"\nWhere the time of a build goes, in seconds (first run of each). {legend}; "
+        "*other*: the rest of `build_packet` (reading versions, kept sections and the "
+        "summary's data, and waiting for a summary laid out in the pool).\n\n"
+        + _table(("Build", "Total", *(p.capitalize() for p in phases), "Other"), rows)
     )
 
 
@@ -314,6 +432,7 @@ def _packet_row(leas: int, label: str, runs: list[Result]) -> tuple[str, ...]:
         _mib(max(r["main_peak_kib"] for r in runs)),
         _mib(max(r["packet_peak_kib"] for r in runs)),
         _mib(max(r["workers_hwm_kib"] for r in runs)) if two else "-",
+        _load(runs),
     )
 
 
@@ -327,50 +446,114 @@ def _regen_table(figures: Figures) -> str:
             str(regen["laid_out"]),
             str(regen["reused"]),
             f"**{figures.regen_ratio():.3f}x**",
+            _load([regen]),
         )
     ]
     changed = "".join(f"\n- {line}" for line in regen["changed"])
     return (
         "## 3. Regenerating after three changes\n\n"
-        f"Full build of the {figures.big}-LEA packet on 2 processes, then one "
-        "`change_status` in each of three LEAs (dated on the as-of day, so the reports show "
-        f"it), then the same packet again, in the same process:{changed}\n\n"
+        f"The full build of the {figures.big}-LEA packet on 2 processes of section 2, then, in "
+        "the same process, one `change_status` in each of three LEAs (dated on the as-of "
+        f"day, so that the reports show it), then the same packet again:{changed}\n\n"
         + _table(
-            ("LEAs", "Full build s", "Rebuild s", "Laid out", "Reused", "Rebuild / full"), rows
+            (
+                "LEAs",
+                "Full build s",
+                "Rebuild s",
+                "Laid out",
+                "Reused",
+                "Rebuild / full",
+                "Foreign load",
+            ),
+            rows,
         )
     )
 
 
 def _shows(figures: Figures) -> str:
-    big, small = figures.big, figures.small
+    parts = (_shows_report, _shows_packet, _shows_memory, _shows_regen)
+    return "## What this shows\n\n" + " ".join(part(figures) for part in parts) + "\n"
+
+
+def _shows_report(figures: Figures) -> str:
     report = figures.report_ratio()
-    packet = figures.packet_ratio(big)
-    speedup = figures.packet_seconds(big, 1) / figures.packet_seconds(big, 2)
-    one_doc_peak = max(r["main_peak_kib"] for r in figures.one_documents[big])
-    small_doc_peak = max(r["main_peak_kib"] for r in figures.one_documents[small])
-    main_small, main_big = figures.main_peak(small, 2), figures.main_peak(big, 2)
-    worker_small, worker_big = figures.worker_peak(small), figures.worker_peak(big)
-    regen = figures.regenerate
+    html = statistics.median(figures.report["times"]["html"])
+    why = (
+        "; below 1x, most likely because the report reuses one font configuration per "
+        "process where bare WeasyPrint makes a new one per call, 15% slower according to "
+        "render.py"
+        if report < 1
+        else ""
+    )
     return (
-        "## What this shows\n\n"
         f"The LEA report costs {report:.2f}x bare WeasyPrint on the same HTML "
-        f"({'within' if report <= REPORT_GOAL else 'over'} the {REPORT_GOAL}x goal): nearly all "
-        "of a report's time is WeasyPrint's layout, the data and HTML take "
-        f"{statistics.median(figures.report['times']['html']):.2f} s. "
-        f"The board packet on two processes takes {packet:.2f}x the time of laying the same "
-        f"{big} LEAs out as one document "
-        f"({'meeting' if packet <= PACKET_GOAL else 'missing'} the {PACKET_GOAL}x goal); two "
-        f"processes are {speedup:.2f}x as fast as one on this {os.cpu_count()}-core machine. "
-        f"Memory stays per LEA: a layout worker peaks at {_mib(worker_small)} MiB with "
-        f"{small} LEAs and {_mib(worker_big)} MiB with {big}, and the process that builds the "
-        f"packet at {_mib(main_small)} and {_mib(main_big)} MiB, while one document grows "
-        f"from {_mib(small_doc_peak)} MiB ({small} LEAs) to {_mib(one_doc_peak)} MiB ({big}). "
-        f"After three changes, the packet lays out {regen['laid_out']} sections and reuses "
-        f"{regen['reused']}, in {figures.regen_ratio():.3f}x the time of a full build.\n"
+        f"({'within' if report <= REPORT_GOAL else 'over'} the {REPORT_GOAL}x goal{why}): "
+        f"its data and HTML take {html:.2f} s, the rest is layout."
     )
 
 
+def _shows_packet(figures: Figures) -> str:
+    big, small = figures.big, figures.small
+    packet = figures.packet_ratio(big)
+    speedup = figures.packet_seconds(big, 1) / figures.packet_seconds(big, 2)
+    full = figures.packets[(big, 2)][0]
+    join = full["phases"].get("join", 0.0)
+    return (
+        f"The board packet on two processes takes {packet:.2f}x the time of laying the same "
+        f"{big} LEAs out as one document "
+        f"({'meeting' if packet <= PACKET_GOAL else 'missing'} the {PACKET_GOAL}x goal; "
+        f"{figures.packet_ratio(small):.2f}x with {small} LEAs, where starting the "
+        f"processes and the summary weigh more), and two processes are {speedup:.2f}x as "
+        f"fast as one. Joining the PDFs took {join:.1f} s of the {full['seconds']:.0f} s "
+        f"full build at {big} LEAs."
+    )
+
+
+def _shows_memory(figures: Figures) -> str:
+    big, small = figures.big, figures.small
+    main_small, main_big = figures.main_peak(small, 2), figures.main_peak(big, 2)
+    main_flat = main_big <= main_small * (1 + FLAT_TOLERANCE)
+    reported = max(r["packet_peak_kib"] for r in figures.packets[(big, 2)])
+    docs = [max(r["main_peak_kib"] for r in figures.one_documents[n]) for n in (small, big)]
+    text = (
+        f"Memory: a layout worker peaks at {_mib(figures.worker_peak(small))} MiB with "
+        f"{small} LEAs and {_mib(figures.worker_peak(big))} MiB with {big} (one section at a "
+        f"time); the process that calls `build_packet` peaks at {_mib(main_small)} and "
+        f"{_mib(main_big)} MiB ({'flat' if main_flat else 'growing with the packet'}); one "
+        f"document grows from {_mib(docs[0])} to {_mib(docs[1])} MiB."
+    )
+    if reported < main_big * 0.9:
+        text += (
+            f" `BuiltPacket.peak_rss_kib` said {_mib(reported)} MiB at {big} LEAs: it does "
+            "not cover the calling process's peak."
+        )
+    return text
+
+
+def _shows_regen(figures: Figures) -> str:
+    regen = figures.regenerate
+    ratio = figures.regen_ratio()
+    text = (
+        f"After three changes the packet lays out {regen['laid_out']} sections and reuses "
+        f"{regen['reused']}, and the rebuild takes {ratio:.3f}x the full build "
+        f"({'meeting' if ratio < REGEN_GOAL else 'missing'} the {REGEN_GOAL}x goal)"
+    )
+    phases = regen["rebuild_phases"]
+    if phases:
+        slowest = max(phases, key=phases.get)
+        text += (
+            f"; its largest part is *{slowest}*, {phases[slowest]:.1f} s of "
+            f"{regen['rebuild_seconds']:.1f} s"
+        )
+    return text + "."
+
+
 # --- Helpers ------------------------------------------------------------------------------------
+
+
+def _load(results: list[Result]) -> str:
+    """The highest foreign load seen over ``results``."""
+    return f"{max(r['machine']['foreign_load'] for r in results):.0%}"
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:

@@ -88,7 +88,11 @@ def test_the_default_packet_covers_every_lea_in_dta_on_the_date(
     packet: BuiltPacket, texts: list[str]
 ) -> None:
     assert packet.laid_out == 5 and packet.reused == 0
-    assert [title for title, _page in outline(packet.report.pdf)] == ["Summary", *IN_DTA]
+    assert [title for title, _page in outline(packet.report.pdf)] == [
+        "Board packet: Systemic Instructional Review progress as of 30 June 2026",
+        "Summary by LEA",
+        *IN_DTA,
+    ]
     assert packet.report.pages == len(texts)
     cover = flat(texts[0])
     assert "Board packet" in cover
@@ -120,7 +124,7 @@ def test_summary_line_of_each_lea_has_the_counts_of_the_count_query(
     ) in summary
     assert (
         "Piedra Azul Unified School District Fresno Collaborative facilitation 15 6 0 100% "
-        "+3 completed, -3 in progress 4 No"
+        "+3 / -3 / 0 4 No"
     ) in summary
 
 
@@ -139,7 +143,7 @@ def test_each_report_starts_on_the_page_the_summary_gives(
     packet: BuiltPacket, texts: list[str]
 ) -> None:
     summary = flat(texts[1])
-    for title, index in outline(packet.report.pdf)[1:]:
+    for title, index in outline(packet.report.pdf)[2:]:
         # A line ends with the plateau flag ("No" or "Plateau") and the page.
         found = re.search(re.escape(title) + r" .*? (?:No|Plateau) (\d+)\b", summary)
         assert found is not None, title
