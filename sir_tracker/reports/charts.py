@@ -57,7 +57,7 @@ def counts_chart(counts: Counts) -> CountsChart:
                 colour=style.colour,
                 y=row * ROW + (ROW - BAR) / 2,
                 width=width,
-                value=f"{value} ({_percent(value, total)}%)" if counts.total else "0",
+                value=f"{value:,} ({_percent(value, total)}%)" if counts.total else "0",
                 value_x=LABEL_WIDTH + width + 8,
             )
         )

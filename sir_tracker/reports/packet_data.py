@@ -79,9 +79,12 @@ class PacketSummary:
 
     @property
     def headline(self) -> str:
-        return StatusCounts(
-            self.total.completed, self.total.in_progress, self.total.not_started
-        ).headline
+        """Like an LEA's headline, with thousands separated: "1,539 completed / ..."."""
+        t = self.total
+        return (
+            f"{t.completed:,} completed / {t.in_progress:,} in progress / "
+            f"{t.not_started:,} not started"
+        )
 
     @property
     def percent(self) -> str:

@@ -84,6 +84,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.globals["ActionStatus"] = ActionStatus
+    environment.filters["thousands"] = "{:,}".format  # 1,539: a packet sums many LEAs
     return environment
 
 
