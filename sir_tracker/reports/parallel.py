@@ -34,14 +34,19 @@ def lay_out(html: str) -> LaidOut:
     return LaidOut(pdf.data, pdf.pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+# Loads the report stylesheet and its fonts, as every report does the first time.
+_WARM_UP_HTML = '<!doctype html><html lang="en"><link rel="stylesheet" href="print.css"><p>.</p>'
+
+
 def _warm_up() -> None:
-    import sir_tracker.reports.render  # noqa: F401 - import WeasyPrint once, before the first job
+    """Import WeasyPrint and load the fonts once per process, before the first section."""
+    lay_out(_WARM_UP_HTML)
 
 
 class LayoutPool:
     """Processes that lay out HTML documents; below 2 processes, this process does it.
 
-    Processes start on first use, so a packet whose sections are all kept starts none.
+    Processes start on first use or on ``start``.
     """
 
     def __init__(self, processes: int) -> None:
@@ -60,18 +65,24 @@ class LayoutPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=error is not None)
 
+    def start(self) -> None:
+        """Start the processes now, so they get ready while the caller reads its data."""
+        if self.processes < 2 or self._executor is not None:
+            return
+        self._executor = ProcessPoolExecutor(
+            self.processes, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up
+        )
+        for _process in range(self.processes):
+            self._executor.submit(int)  # a trivial task per process makes each one start
+
     def submit(self, html: str) -> Future[LaidOut]:
         """Lay out ``html`` in a process of the pool (here, at once, without one)."""
         if self.processes < 2:
             done: Future[LaidOut] = Future()
             done.set_result(lay_out(html))
             return done
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                self.processes,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_warm_up,
-            )
+        self.start()
+        assert self._executor is not None
         return self._executor.submit(lay_out, html)
 
     def lay_out_all(self, sections: Iterable[tuple[K, str]]) -> Iterator[tuple[K, LaidOut]]:
