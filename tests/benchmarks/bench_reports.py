@@ -88,6 +88,14 @@ def main() -> None:
 
 
 def run_one(args: argparse.Namespace) -> dict[str, Any]:
+    # The package's code was imported just now: its fingerprint says which code this measured.
+    code = code_fingerprint()
+    result = _measure(args)
+    result["code"] = code
+    return result
+
+
+def _measure(args: argparse.Namespace) -> dict[str, Any]:
     from sir_tracker.db import Database
 
     data = Dataset(args.db, generated_ids(args.db))

@@ -155,12 +155,17 @@ def _intro(figures: Figures) -> str:
 
 
 def _code_note(figures: Figures) -> str:
-    start, end = figures.data.get("code"), figures.data.get("code_at_end")
-    if start == end or end is None:
+    """A warning when the measurements did not all measure the same package code."""
+    codes = {figures.data.get("code"), figures.data.get("code_at_end")}
+    groups = [[figures.report], *figures.packets.values(), *figures.one_documents.values()]
+    results = [result for group in groups for result in group]
+    codes |= {r["code"] for r in results if "code" in r}
+    codes.discard(None)
+    if len(codes) <= 1:
         return ""
     return (
-        f"**The report code changed during the run** (`{start}` at the start, `{end}` at "
-        "the end): another engineer was editing the package meanwhile.\n\n"
+        f"**The report code changed during the run** ({', '.join(sorted(codes))}): another "
+        "engineer was editing the package meanwhile, so these figures mix versions.\n\n"
     )
 
 
@@ -193,7 +198,7 @@ def _machine(figures: Figures) -> str:
         f"{calibration['alone']:.2f} s alone and {calibration['two_at_once']:.2f} s as two "
         f"processes at once ({calibration['speedup']:.2f}x the work of one; 2x on two free "
         "cores). This virtual machine's CPU speed drifts from minute to minute (on 23 "
-        "November 2026 the same calibration gave 1.35x to 1.87x), which is why the runs are "
+        "November 2026 the same calibration gave 1.16x to 2.11x), which is why the runs are "
         "interleaved and repeated where time allows. Each measurement waited for the CPUs to "
         "be 90% idle; *foreign load* is the share of the machine's CPU time that processes "
         "other than the measurement's own used while it ran.\n"
