@@ -150,7 +150,13 @@ def _intro(figures: Figures) -> str:
         f"(whole run: {figures.total_seconds / 60:.1f} minutes). Each measurement ran in a fresh "
         "process on a fresh copy of the generated database; times are wall-clock seconds. "
         "Packet builds are full builds: `report_sections` was emptied "
-        "(`DELETE FROM report_sections`) before each, except the rebuild of section 3.\n"
+        "(`DELETE FROM report_sections`) before each, except the rebuild of section 3. "
+        f"Runs: {len(figures.packets[(figures.small, 1)])} fresh processes per "
+        f"{figures.small}-LEA configuration (medians, with min-max), "
+        f"{len(figures.packets[(figures.big, 1)])} per {figures.big}-LEA configuration, to keep "
+        "the whole run near 20 minutes on two cores. The raw figures are saved as JSON "
+        "under /tmp/sir-bench (`--rewrite FILE` writes this page again from them), with the "
+        "generated database and PDFs.\n"
     )
 
 
