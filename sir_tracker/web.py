@@ -12,6 +12,7 @@ from werkzeug.routing import BaseConverter
 
 from sir_tracker.access import policy
 from sir_tracker.auth.current import signed_in_user
+from sir_tracker.errors import DomainError
 
 
 class IdConverter(BaseConverter):
@@ -80,3 +81,12 @@ def _stale_data(_error: StaleDataError) -> tuple[str, int]:
 
 def _template_helpers() -> dict[str, Any]:
     return {"me": signed_in_user(), "policy": policy}
+
+
+def show_refusal(form: Any, error: DomainError) -> None:
+    """Show an operation's refusal where the person will look: beside its field, else at the
+    top of the form."""
+    if error.field and error.field in form:
+        form[error.field].errors = [*form[error.field].errors, error.message]
+    else:
+        form.form_errors.append(error.message)

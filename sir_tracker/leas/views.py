@@ -36,6 +36,7 @@ from sir_tracker.leas.profile import lea_profile, long_time
 from sir_tracker.progress.quarters import Thresholds
 from sir_tracker.reports.forms import LeaReportForm
 from sir_tracker.users.models import Role, User
+from sir_tracker.web import show_refusal
 
 blueprint = Blueprint("leas", __name__)
 
@@ -99,7 +100,7 @@ def new() -> Page:
                 by=user,
             )
         except DomainError as error:
-            _show_refusal(form, error)
+            show_refusal(form, error)
         else:
             flash(f"{created.name} is added.", "success")
             return redirect(url_for("leas.lea", lea_id=created.id))
@@ -127,7 +128,7 @@ def edit(lea_id: int) -> Page:
             fresh = EditLeaForm(formdata=None, data=_lea_data(record), county_offices=offices)
             return _conflict_page("leas/edit.html", fresh, conflict, form, lea=record)
         except DomainError as error:
-            _show_refusal(form, error)
+            show_refusal(form, error)
         else:
             flash(_saved_message(record.name, changes), "success")
             return redirect(url_for("leas.lea", lea_id=record.id))
@@ -162,7 +163,7 @@ def edit_engagement(lea_id: int) -> Page:
                 "leas/engagement.html", fresh, conflict, form, lea=record, engagement=engagement
             )
         except DomainError as error:
-            _show_refusal(form, error)
+            show_refusal(form, error)
         else:
             flash(_saved_message(f"The engagement of {record.name}", changes), "success")
             return redirect(url_for("leas.lea", lea_id=record.id))
@@ -272,13 +273,6 @@ def _engagement_values(form: Any, leads: Sequence[User], *, keep: User | None) -
         exited_on=form.exited_on.data if "exited_on" in form else None,
         ccee_lead=lead,
     )
-
-
-def _show_refusal(form: Any, error: DomainError) -> None:
-    if error.field and error.field in form:
-        form[error.field].errors.append(error.message)
-    else:
-        form.form_errors.append(error.message)
 
 
 def _form_page(template: str, form: Any, **context: Any) -> Page:

@@ -31,6 +31,7 @@ from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.display import long_date, pacific_datetime
 from sir_tracker.progress.operations import counts_at_meeting, status_counts
 from sir_tracker.reviews.views import Conflict, conflict_of
+from sir_tracker.web import show_refusal
 
 blueprint = Blueprint("signoff", __name__)
 
@@ -66,7 +67,7 @@ def sign_off(meeting_id: int) -> Page:
             )
             conflict, form = conflict_of(error, form, fresh), fresh
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(
                 f"The meeting of {long_date(meeting.held_on)} is signed off: "
@@ -171,10 +172,3 @@ def _bar(counts: StatusCounts | None) -> list[tuple[str, str]]:
             ("not_started", counts.not_started),
         )
     ]
-
-
-def _attach(form: SignOffForm, error: DomainError) -> None:
-    if error.field and error.field in form:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        form.form_errors.append(error.message)

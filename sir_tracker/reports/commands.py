@@ -40,24 +40,31 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD.") from None
 
 
-@report_group.command("lea", help="Write an LEA's status report (LEA: CDS code or exact name).")
-@click.argument("lea")
-@click.option(
+# The options every report command takes.
+AS_OF = click.option(
     "--as-of", callback=_day, metavar="YYYY-MM-DD", help="Statuses at the end of this day [today]."
 )
-@click.option(
-    "--audience",
-    required=True,
-    type=click.Choice([audience.value for audience in Audience]),
-    help="board: the CCEE Governing Board; spi: the State Superintendent.",
-)
-@click.option(
+OUTPUT = click.option(
     "-o",
     "--output",
     required=True,
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="The PDF file to write.",
 )
+AUDIENCES = [audience.value for audience in Audience]
+AUDIENCE_HELP = "board: the CCEE Governing Board; spi: the State Superintendent."
+
+
+@report_group.command("lea", help="Write an LEA's status report (LEA: CDS code or exact name).")
+@click.argument("lea")
+@AS_OF
+@click.option(
+    "--audience",
+    required=True,
+    type=click.Choice(AUDIENCES),
+    help=AUDIENCE_HELP,
+)
+@OUTPUT
 def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
     database = db.get_database()
     # Rendered in a read-only session: the writing one (a lock on SQLite) lasts only the insert.
@@ -84,15 +91,13 @@ def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
 @report_group.command(
     "board", help="Write a board packet: a summary, then each LEA's status report."
 )
-@click.option(
-    "--as-of", callback=_day, metavar="YYYY-MM-DD", help="Statuses at the end of this day [today]."
-)
+@AS_OF
 @click.option(
     "--audience",
     default=Audience.BOARD.value,
     show_default=True,
-    type=click.Choice([audience.value for audience in Audience]),
-    help="board: the CCEE Governing Board; spi: the State Superintendent.",
+    type=click.Choice(AUDIENCES),
+    help=AUDIENCE_HELP,
 )
 @click.option(
     "--lea",
@@ -106,13 +111,7 @@ def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
     type=click.IntRange(1, 16),
     help="Processes laying out sections side by side. [REPORT_PROCESSES, 2]",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="The PDF file to write.",
-)
+@OUTPUT
 def board_command(
     as_of: date, audience: str, leas: tuple[str, ...], processes: int | None, output: Path
 ) -> None:

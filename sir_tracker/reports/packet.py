@@ -155,7 +155,7 @@ def _packet_leas(session: Session, lea_ids: Sequence[int] | None, as_of: date) -
         return leas
     if not lea_ids:
         raise ReportRefused("Choose at least one LEA for the board packet.", field="leas")
-    leas = load_leas(session, lea_ids)
+    leas = load_leas(session, Lea.id.in_(lea_ids))
     missing = set(lea_ids) - {lea.id for lea in leas}
     if missing:
         raise ReportRefused("Some of the chosen LEAs no longer exist.", field="leas")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
@@ -171,27 +171,27 @@ def dta_leas(session: Session, as_of: date) -> list[Lea]:
     archived) that have a SIR to report on, by name: a board packet's default set."""
     return [
         lea
-        for lea in load_leas(session, None)
+        for lea in load_leas(session)
         if not lea.is_archived
         and in_dta(engagement_on(lea.engagements, as_of), as_of)
         and latest_sir(lea) is not None
     ]
 
 
-def load_leas(session: Session, lea_ids: Sequence[int] | None) -> list[Lea]:
-    """LEAs by name with what a packet reads of them (all LEAs when ``lea_ids`` is None)."""
-    query = (
-        select(Lea)
-        .options(
-            selectinload(Lea.county_office),
-            selectinload(Lea.engagements).selectinload(Engagement.ccee_lead),
-            selectinload(Lea.sirs),
+def load_leas(session: Session, *where: ColumnElement[bool]) -> list[Lea]:
+    """LEAs (those matching ``where``; all without) by name, with what a packet reads of them."""
+    return list(
+        session.scalars(
+            select(Lea)
+            .where(*where)
+            .options(
+                selectinload(Lea.county_office),
+                selectinload(Lea.engagements).selectinload(Engagement.ccee_lead),
+                selectinload(Lea.sirs),
+            )
+            .order_by(Lea.name, Lea.id)
         )
-        .order_by(Lea.name, Lea.id)
     )
-    if lea_ids is not None:
-        query = query.where(Lea.id.in_(lea_ids))
-    return list(session.scalars(query))
 
 
 def _sir_of(lea: Lea) -> int:

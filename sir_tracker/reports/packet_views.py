@@ -24,6 +24,7 @@ from sir_tracker.reports.jobs import request_packet
 from sir_tracker.reports.models import GeneratedReport, JobState, ReportJob
 from sir_tracker.reports.packet_data import load_leas
 from sir_tracker.users.models import User
+from sir_tracker.web import show_refusal
 
 blueprint = Blueprint("packets", __name__)
 
@@ -79,8 +80,7 @@ def create() -> Response | tuple[str, int]:
                 audience=form.chosen_audience,
             )
         except DomainError as error:
-            field = form[error.field] if error.field and error.field in form else None
-            (field.errors if field is not None else form.form_errors).append(error.message)
+            show_refusal(form, error)
         else:
             return redirect(url_for("packets.job", job_id=job.id), SEE_OTHER)
     return _page(user, form), INVALID_FORM
@@ -107,8 +107,7 @@ def _form(user: User) -> BoardPacketForm:
 
 
 def _visible_leas(user: User) -> list[Lea]:
-    ids = db.session().scalars(select(Lea.id).where(visible_leas(user), Lea.archived_at.is_(None)))
-    return load_leas(db.session(), list(ids))
+    return load_leas(db.session(), visible_leas(user), Lea.archived_at.is_(None))
 
 
 def _page(user: User, form: BoardPacketForm) -> str:

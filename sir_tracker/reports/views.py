@@ -25,6 +25,7 @@ from sir_tracker.progress.quarters import Thresholds
 from sir_tracker.reports.forms import LeaReportForm
 from sir_tracker.reports.models import GeneratedReport
 from sir_tracker.reports.operations import generate_lea_report
+from sir_tracker.web import show_refusal
 
 blueprint = Blueprint("reports", __name__)
 
@@ -60,8 +61,7 @@ def generate(lea_id: int) -> Response | tuple[str, int]:
                 thresholds=Thresholds.from_config(current_app.config),
             )
         except DomainError as error:
-            field = form[error.field] if error.field and error.field in form else None
-            (field.errors if field is not None else form.form_errors).append(error.message)
+            show_refusal(form, error)
         else:
             return _pdf(report)
     return _archive_page(lea, form), INVALID_FORM

@@ -37,6 +37,7 @@ from sir_tracker.reviews.models import (
     Theme,
 )
 from sir_tracker.users.models import User
+from sir_tracker.web import show_refusal
 
 blueprint = Blueprint("reviews", __name__)
 
@@ -131,7 +132,7 @@ def add_comment(action_id: int) -> Page:
         try:
             operations.comment_on_action(db.session(), found, body=form.body.data or "", by=user)
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash("Your comment is added.", "success")
             return redirect(url_for("reviews.action", action_id=found.id, _anchor="comments"))
@@ -159,7 +160,7 @@ def new_sir(lea_id: int) -> Page:
                 by=user,
             )
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(f"The SIR “{created.title}” is created.", "success")
             return redirect(url_for("reviews.sir", sir_id=created.id))
@@ -193,7 +194,7 @@ def edit_sir(sir_id: int) -> Page:
             current_form = SirForm(formdata=None, obj=found)
             conflict, form = conflict_of(error, form, current_form), current_form
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(f"The SIR “{found.title}” is saved.", "success")
             return redirect(url_for("reviews.sir", sir_id=found.id))
@@ -240,7 +241,7 @@ def new_theme(sir_id: int) -> Page:
         try:
             theme = operations.add_theme(db.session(), found, title=form.title.data or "", by=user)
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(f"Theme {theme.number}, “{theme.title}”, is added.", "success")
             return redirect(url_for("reviews.sir", sir_id=found.id, _anchor="themes"))
@@ -271,7 +272,7 @@ def edit_theme(theme_id: int) -> Page:
             current_form = ThemeForm(formdata=None, obj=theme)
             conflict, form = conflict_of(error, form, current_form), current_form
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(f"Theme {theme.number} is saved.", "success")
             return redirect(url_for("reviews.sir", sir_id=theme.sir_id, _anchor="themes"))
@@ -333,7 +334,7 @@ def new_finding(sir_id: int) -> Page:
                 by=user,
             )
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(f"The finding is added to component {component.number}.", "success")
             return redirect(
@@ -373,7 +374,7 @@ def edit_finding(finding_id: int) -> Page:
             )
             conflict, form = conflict_of(error, form, current_form), current_form
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash("The finding is saved.", "success")
             return redirect(
@@ -443,7 +444,7 @@ def new_action(sir_id: int) -> Page:
                 by=user,
             )
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(f"Action {created.code} is added, not started.", "success")
             return redirect(url_for("reviews.action", action_id=created.id))
@@ -486,7 +487,7 @@ def edit_action(action_id: int) -> Page:
             )
             conflict, form = conflict_of(error, form, current_form), current_form
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(f"Action {found.code} is saved.", "success")
             return redirect(url_for("reviews.action", action_id=found.id))
@@ -543,7 +544,7 @@ def add_crosswalk_link(action_id: int) -> Page:
                 by=user,
             )
         except DomainError as error:
-            _attach(form, error)
+            show_refusal(form, error)
         else:
             flash(
                 f"Action {found.code} is cross-walked to {link.plan} {link.reference}.", "success"
@@ -643,14 +644,6 @@ def _sir_crumbs(found: Sir) -> list[tuple[str, str]]:
         (found.lea.name, f"/leas/{found.lea_id}"),
         (found.title, url_for("reviews.sir", sir_id=found.id)),
     ]
-
-
-def _attach(form: Any, error: DomainError) -> None:
-    """Show a refusal of an operation where the person will look for it."""
-    if error.field and error.field in form:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 @dataclass(frozen=True)

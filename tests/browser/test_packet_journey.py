@@ -57,6 +57,6 @@ def test_county_staff_ask_for_a_packet_of_their_county_and_download_it(
         download_button.click()
     saved = tmp_path / "packet.pdf"
     download_info.value.save_as(saved)
-    text = " ".join(pdfs.text(saved.read_bytes()).split())
+    text = pdfs.text(saved.read_bytes())
     assert "Prepared for the State Superintendent of Public Instruction" in text
     assert f"{FRESNO_LEA} Fresno Collaborative facilitation 15 6 0 100%" in text

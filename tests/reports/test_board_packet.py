@@ -70,11 +70,6 @@ def outline(pdf: bytes) -> list[tuple[str, int]]:
     ]
 
 
-def flat(text: str) -> str:
-    """Text with every run of white space made one space, as a reader sees it."""
-    return " ".join(text.split())
-
-
 def lea_ids(session: Session, names: list[str]) -> list[int]:
     return [session.scalars(select(Lea.id).where(Lea.name == name)).one() for name in names]
 
@@ -94,7 +89,7 @@ def test_the_default_packet_covers_every_lea_in_dta_on_the_date(
         *IN_DTA,
     ]
     assert packet.report.pages == len(texts)
-    cover = flat(texts[0])
+    cover = texts[0]
     assert "Board packet" in cover
     assert "Status as of 30 June 2026" in cover
     assert "Prepared for the CCEE Governing Board" in cover
@@ -103,7 +98,7 @@ def test_the_default_packet_covers_every_lea_in_dta_on_the_date(
 def test_summary_line_of_each_lea_has_the_counts_of_the_count_query(
     packet: BuiltPacket, texts: list[str], session: Session
 ) -> None:
-    summary = flat(texts[1])
+    summary = texts[1]
     assert "Summary by LEA" in summary
     leas = session.scalars(select(Lea).where(Lea.name.in_(IN_DTA))).all()
     sirs = {lea.name: current_sir(lea).id for lea in leas}
@@ -129,7 +124,7 @@ def test_summary_line_of_each_lea_has_the_counts_of_the_count_query(
 
 
 def test_caseload_by_mode_adds_up_to_the_packet(texts: list[str]) -> None:
-    cover = flat(texts[0])
+    cover = texts[0]
     assert "5 LEAs: recommended actions as of 30 June 2026" in cover
     assert "43 completed / 76 in progress / 15 not started" in cover
     assert "Collaborative planning 2 1 12 9 59%" in cover
@@ -142,13 +137,13 @@ def test_caseload_by_mode_adds_up_to_the_packet(texts: list[str]) -> None:
 def test_each_report_starts_on_the_page_the_summary_gives(
     packet: BuiltPacket, texts: list[str]
 ) -> None:
-    summary = flat(texts[1])
+    summary = texts[1]
     for title, index in outline(packet.report.pdf)[2:]:
         # A line ends with the plateau flag ("No" or "Plateau") and the page.
         found = re.search(re.escape(title) + r" .*? (?:No|Plateau) (\d+)\b", summary)
         assert found is not None, title
         assert int(found.group(1)) == index + 1, title
-        first = flat(texts[index])
+        first = texts[index]
         assert title in first and "Status as of 30 June 2026" in first
 
 
@@ -199,7 +194,7 @@ def test_regenerating_lays_out_only_the_leas_that_changed(app: Flask, session: S
 
     after = build()
     assert (after.laid_out, after.reused) == (1, 1)
-    text = flat(pdfs.text(after.report.pdf))
+    text = pdfs.text(after.report.pdf)
     # Counted now (after 30 June 2026), so the as-of figures do not move; the section was laid
     # out again all the same, because Piedra Azul's data changed.
     assert "15 completed / 6 in progress / 0 not started" in text

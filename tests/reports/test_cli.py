@@ -115,7 +115,7 @@ def test_report_board_writes_archives_and_reuses_sections(
     assert "/2 Piedra Azul Unified School District" in first.stderr
     assert again.returncode == 0, again.stderr
     assert "2 LEAs: 0 laid out, 2 unchanged since their last packet" in again.stdout
-    text = " ".join(pdfs.text(pdf).split())
+    text = pdfs.text(pdf)
     assert "Summary by LEA" in text
     assert "19 completed / 41 in progress / 6 not started" in text
     packets = [r for r in archived(own_demo_database) if r.lea_id is None]
@@ -158,7 +158,7 @@ def test_worker_generates_a_packet_asked_for(own_demo_database: str) -> None:
             assert (done.sections_done, done.sections_total) == (1, 1)
             assert done.report is not None
             assert [lea.name for lea in done.report.leas] == [PIEDRA_AZUL]
-            text = " ".join(pdfs.text(done.report.pdf).split())
+            text = pdfs.text(done.report.pdf)
             assert "Prepared for the State Superintendent of Public Instruction" in text
     finally:
         database.engine.dispose()
