@@ -6,7 +6,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 
 from sir_tracker.all_models import Base
-from sir_tracker.database import UTCDateTime, make_engine
+from sir_tracker.core.database import UTCDateTime, make_engine
 
 config = context.config
 url = config.attributes["database_url"]

@@ -3,7 +3,7 @@
 from sir_tracker.audit.models import AuditEvent
 from sir_tracker.auth.models import UserSession
 from sir_tracker.comments.models import Comment
-from sir_tracker.database import Base
+from sir_tracker.core.database import Base
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
 from sir_tracker.meetings.models import (
     Attendee,

@@ -7,22 +7,23 @@ from typing import Any
 
 from flask import Flask
 
-from sir_tracker import commands, db, web
-from sir_tracker.audit.views import blueprint as audit_blueprint
-from sir_tracker.auth import current
-from sir_tracker.auth.views import blueprint as auth_blueprint
+from sir_tracker import commands, web
 from sir_tracker.config import configure
-from sir_tracker.dashboard.views import blueprint as dashboard_blueprint
-from sir_tracker.leas.views import blueprint as leas_blueprint
-from sir_tracker.meetings.signoff_views import blueprint as signoff_blueprint
-from sir_tracker.meetings.views import blueprint as meetings_blueprint
-from sir_tracker.paths import resource_dir
-from sir_tracker.progress.views import blueprint as progress_blueprint
-from sir_tracker.public.views import blueprint as public_blueprint
-from sir_tracker.reports.packet_views import blueprint as packets_blueprint
-from sir_tracker.reports.views import blueprint as reports_blueprint
-from sir_tracker.reviews.views import blueprint as reviews_blueprint
-from sir_tracker.users.views import blueprint as users_blueprint
+from sir_tracker.core import db
+from sir_tracker.core.paths import resource_dir
+from sir_tracker.pages.audit.views import blueprint as audit_blueprint
+from sir_tracker.pages.auth.views import blueprint as auth_blueprint
+from sir_tracker.pages.dashboard.views import blueprint as dashboard_blueprint
+from sir_tracker.pages.leas.views import blueprint as leas_blueprint
+from sir_tracker.pages.meetings.signoff_views import blueprint as signoff_blueprint
+from sir_tracker.pages.meetings.views import blueprint as meetings_blueprint
+from sir_tracker.pages.public.views import blueprint as public_blueprint
+from sir_tracker.pages.reports.packet_views import blueprint as packets_blueprint
+from sir_tracker.pages.reports.views import blueprint as reports_blueprint
+from sir_tracker.pages.reviews.status_views import blueprint as progress_blueprint
+from sir_tracker.pages.reviews.views import blueprint as reviews_blueprint
+from sir_tracker.pages.users.views import blueprint as users_blueprint
+from sir_tracker.web import current
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 
 from sir_tracker.auth.sessions import SESSION_LIFETIME
-from sir_tracker.progress.quarters import (
+from sir_tracker.monitoring.quarters import (
     DEFAULT_PLATEAU_MEETINGS,
     DEFAULT_STALL_MEETINGS,
     Thresholds,

@@ -11,8 +11,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from sir_tracker.all_models import Base
-from sir_tracker.database import make_engine
-from sir_tracker.paths import resource_dir
+from sir_tracker.core.database import make_engine
+from sir_tracker.core.paths import resource_dir
 
 
 def alembic_config(url: str) -> Config:

@@ -11,9 +11,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from sir_tracker import db, migrate
+from sir_tracker import migrate
 from sir_tracker.app import create_app
-from sir_tracker.database import transaction, writing
+from sir_tracker.core import db
+from sir_tracker.core.database import transaction, writing
 from sir_tracker.demo.loader import load_demo
 from tests.support.databases import DatabaseServer
 
@@ -48,7 +49,7 @@ def make_test_app(url: str, **config: object) -> Flask:
 @pytest.fixture
 def app(demo_database_url: str) -> Iterator[Flask]:
     app = make_test_app(demo_database_url)
-    database = app.extensions["sir_tracker.db"]
+    database = app.extensions["sir_tracker.core.db"]
     connection = writing(database.engine).connect()
     outer = connection.begin()
     database.bind_to(connection)
@@ -63,7 +64,7 @@ def session(app: Flask) -> Iterator[Session]:
     """A session inside the test's transaction. It is not the session of any request: requests
     made with the test client open their own, on the same connection, and see its flushed data.
     """
-    with app.extensions["sir_tracker.db"].new_session(write=True) as test_session:
+    with app.extensions["sir_tracker.core.db"].new_session(write=True) as test_session:
         yield test_session
 
 

@@ -6,7 +6,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sir_tracker import migrate
 from sir_tracker.all_models import Base
-from sir_tracker.database import make_engine
+from sir_tracker.core.database import make_engine
 from tests.support.databases import DatabaseServer
 
 # The framework's component titles, exactly as CCEE publishes them.

@@ -63,7 +63,7 @@ def test_an_installed_copy_migrates_a_database_from_its_own_files(
         capture_output=True,
     )
     check = (
-        "import sir_tracker, sir_tracker.paths as p, sir_tracker.migrate as m;"
+        "import sir_tracker, sir_tracker.core.paths as p, sir_tracker.migrate as m;"
         "print(sir_tracker.__file__); print(p.resource_dir('migrations'));"
         f"m.upgrade('sqlite:///{tmp_path / 'installed.sqlite'}'); print('upgraded')"
     )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Base, enum_column, utcnow
+from sir_tracker.core.database import Base, enum_column, utcnow
 from sir_tracker.users.models import User
 
 

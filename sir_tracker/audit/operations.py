@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction, AuditEvent
-from sir_tracker.database import Base
+from sir_tracker.core.database import Base
 from sir_tracker.users.models import User
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.core.pacific_time import PACIFIC, end_of_day
 from sir_tracker.leas.models import Lea
-from sir_tracker.pacific_time import PACIFIC, end_of_day
 
 PAGE_SIZE = 50
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Base, utcnow
+from sir_tracker.core.database import Base, utcnow
 from sir_tracker.users.models import User
 
 

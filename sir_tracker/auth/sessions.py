@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.auth.models import UserSession
-from sir_tracker.database import utcnow
+from sir_tracker.core.database import utcnow
 from sir_tracker.users.models import User
 
 SESSION_LIFETIME = timedelta(hours=12)

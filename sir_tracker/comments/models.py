@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Base, utcnow
+from sir_tracker.core.database import Base, utcnow
 from sir_tracker.users.models import User
 
 

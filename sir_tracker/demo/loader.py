@@ -7,13 +7,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sir_tracker.core.pacific_time import at_local
 from sir_tracker.demo.content_common import CCEE_LEADS, COUNTIES
 from sir_tracker.demo.content_iusd import IUSD
 from sir_tracker.demo.content_others import OTHER_LEAS
 from sir_tracker.demo.spec import LeaSpec, MeetingSpec, SirSpec
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
 from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
-from sir_tracker.pacific_time import at_local
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reviews.models import Component, CrosswalkLink, Finding, Sir, Theme
 from sir_tracker.reviews.operations import add_action

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from sir_tracker.database import Archivable, Base, enum_column
+from sir_tracker.core.database import Archivable, Base, enum_column
 from sir_tracker.leas.cds import normalize_cds_code
 
 if TYPE_CHECKING:

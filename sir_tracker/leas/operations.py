@@ -1,7 +1,7 @@
 """Creating, editing, archiving and restoring LEAs and their engagements.
 
-Every change is audited through ``sir_tracker.editing``. Operations flush but never commit, and
-refuse with ``DomainError`` (naming the field at fault) before writing anything.
+Every change is audited through ``sir_tracker.audit.editing``. Operations flush but never
+commit, and refuse with ``DomainError`` (naming the field at fault) before writing anything.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker import editing
-from sir_tracker.errors import DomainError
+from sir_tracker.audit import editing
+from sir_tracker.core.errors import DomainError
 from sir_tracker.leas.cds import InvalidCdsCode, normalize_cds_code
 from sir_tracker.leas.models import (
     CountyOffice,

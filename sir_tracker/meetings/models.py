@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Archivable, Base, enum_column, utcnow
-from sir_tracker.meetings.school_year import SchoolQuarter
+from sir_tracker.core.database import Archivable, Base, enum_column, utcnow
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.reviews.models import ActionStatus, SwotCategory
 
 if TYPE_CHECKING:

@@ -18,10 +18,12 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, contains_eager
 from sqlalchemy.orm.attributes import flag_modified
 
-from sir_tracker import editing
+from sir_tracker.audit import editing
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import as_text, record_event, snapshot
-from sir_tracker.errors import DomainError
+from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import long_date
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import (
     Attendee,
@@ -32,8 +34,6 @@ from sir_tracker.meetings.models import (
     Organisation,
     SwotNote,
 )
-from sir_tracker.pacific_time import today
-from sir_tracker.progress.display import long_date
 from sir_tracker.reviews.models import Sir, SwotCategory
 from sir_tracker.users.models import Role, User
 

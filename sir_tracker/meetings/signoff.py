@@ -22,11 +22,13 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from sir_tracker.audit.editing import check_version
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
-from sir_tracker.database import utcnow
-from sir_tracker.editing import check_version
-from sir_tracker.errors import DomainError
+from sir_tracker.core.database import utcnow
+from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import long_date
+from sir_tracker.core.pacific_time import PACIFIC, end_of_day
 from sir_tracker.meetings.models import (
     FrozenStatus,
     Meeting,
@@ -34,9 +36,7 @@ from sir_tracker.meetings.models import (
     Organisation,
     SignOff,
 )
-from sir_tracker.pacific_time import PACIFIC, end_of_day
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.display import long_date
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
 from sir_tracker.users.models import User

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from sir_tracker.database import Base, enum_column, utcnow
+from sir_tracker.core.database import Base, enum_column, utcnow
 from sir_tracker.reviews.models import ActionStatus
 
 if TYPE_CHECKING:

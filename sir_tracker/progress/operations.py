@@ -14,16 +14,16 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from sir_tracker.audit.editing import EditConflict, check_version
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
-from sir_tracker.database import utcnow
-from sir_tracker.editing import EditConflict, check_version
-from sir_tracker.errors import DomainError
+from sir_tracker.core.database import utcnow
+from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import event_lines, long_date
+from sir_tracker.core.pacific_time import PACIFIC, at_local, end_of_day, today
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.meetings.models import FrozenStatus, Meeting
-from sir_tracker.meetings.school_year import SchoolQuarter
-from sir_tracker.pacific_time import PACIFIC, at_local, end_of_day, today
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.display import event_lines, long_date
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir
 from sir_tracker.users.models import User

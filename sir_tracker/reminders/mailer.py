@@ -19,7 +19,7 @@ from email.utils import formatdate, make_msgid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import utcnow
+from sir_tracker.core.database import utcnow
 from sir_tracker.reminders.models import Reminder
 from sir_tracker.reminders.settings import ReminderSettings
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sir_tracker.database import Base, enum_column, utcnow
+from sir_tracker.core.database import Base, enum_column, utcnow
 
 
 class ReminderKind(enum.StrEnum):

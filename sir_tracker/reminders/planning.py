@@ -23,10 +23,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from sir_tracker.core.formatting import long_date
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
-from sir_tracker.meetings.school_year import SchoolQuarter
-from sir_tracker.progress.display import long_date
 from sir_tracker.reminders.models import Reminder, ReminderKind
 from sir_tracker.reminders.settings import ReminderSettings
 from sir_tracker.users.models import User

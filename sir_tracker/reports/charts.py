@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sir_tracker.progress.charts import STYLES
+from sir_tracker.monitoring.charts import STYLES
 from sir_tracker.reports.data import Counts
 from sir_tracker.reviews.models import ActionStatus
 

@@ -17,17 +17,17 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from sir_tracker.errors import DomainError
+from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import long_date
+from sir_tracker.core.pacific_time import PACIFIC
 from sir_tracker.leas.models import Engagement, Lea
-from sir_tracker.leas.profile import latest_sir, plateau_sentence
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.pacific_time import PACIFIC
-from sir_tracker.progress import quarters
-from sir_tracker.progress.charts import ChartPoint, TrendChart, trend_chart
+from sir_tracker.monitoring import quarters
+from sir_tracker.monitoring.charts import ChartPoint, TrendChart, trend_chart
+from sir_tracker.monitoring.profile import latest_sir, plateau_sentence
+from sir_tracker.monitoring.quarters import CountsDelta, QuarterRow, Thresholds, code_key
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.display import long_date
 from sir_tracker.progress.operations import counts_by_component, counts_by_theme, status_counts
-from sir_tracker.progress.quarters import CountsDelta, QuarterRow, Thresholds, code_key
 from sir_tracker.reports.models import Audience
 from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, SwotCategory, Theme
 

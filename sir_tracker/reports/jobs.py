@@ -20,10 +20,10 @@ from datetime import date, timedelta
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import transaction, utcnow
-from sir_tracker.db import Database
-from sir_tracker.errors import DomainError
-from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.core.database import transaction, utcnow
+from sir_tracker.core.db import Database
+from sir_tracker.core.errors import DomainError
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.models import Audience, JobState, ReportJob, ReportKind
 from sir_tracker.reports.operations import ReportRefused, archive_report, check_as_of
 from sir_tracker.reports.packet import PacketProgress, build_packet

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, LargeBinary, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Base, enum_column, utcnow
+from sir_tracker.core.database import Base, enum_column, utcnow
 from sir_tracker.leas.models import Lea
 from sir_tracker.users.models import User
 

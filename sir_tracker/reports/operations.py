@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
-from sir_tracker.database import utcnow
-from sir_tracker.errors import DomainError
+from sir_tracker.core.database import utcnow
+from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import long_date
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
-from sir_tracker.pacific_time import today
-from sir_tracker.progress.display import long_date
-from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.data import lea_report_data
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportKind
 from sir_tracker.users.models import User

@@ -22,11 +22,11 @@ import pikepdf
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import transaction, utcnow
-from sir_tracker.db import Database
+from sir_tracker.core.database import transaction, utcnow
+from sir_tracker.core.db import Database
+from sir_tracker.core.formatting import long_date
 from sir_tracker.leas.models import Lea
-from sir_tracker.progress.display import long_date
-from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.data import current_sir, lea_report_data
 from sir_tracker.reports.models import Audience, ReportKind
 from sir_tracker.reports.operations import RenderedReport, ReportRefused, check_as_of

@@ -14,20 +14,20 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
+from sir_tracker.core.formatting import long_date
+from sir_tracker.core.pacific_time import PACIFIC
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
-from sir_tracker.leas.profile import in_dta, latest_sir
-from sir_tracker.meetings.school_year import SchoolQuarter
-from sir_tracker.pacific_time import PACIFIC
-from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.display import long_date
-from sir_tracker.progress.operations import counts_by_sir
-from sir_tracker.progress.quarters import (
+from sir_tracker.monitoring.profile import in_dta, latest_sir
+from sir_tracker.monitoring.quarters import (
     CountsDelta,
     Thresholds,
     held_quarterly_meetings_of,
     load_histories,
     plateaus_in_history,
 )
+from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reports.data import Counts, engagement_on
 from sir_tracker.reports.models import Audience
 

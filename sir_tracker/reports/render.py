@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
-from sir_tracker.paths import resource_dir
+from sir_tracker.core.paths import resource_dir
 from sir_tracker.reports.charts import counts_chart
 from sir_tracker.reports.data import LeaReportData
 from sir_tracker.reports.models import ReportKind

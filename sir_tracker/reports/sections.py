@@ -21,9 +21,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditEvent
-from sir_tracker.database import utcnow
-from sir_tracker.paths import resource_dir
-from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.core.database import utcnow
+from sir_tracker.core.paths import resource_dir
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.models import Audience, ReportSection
 
 # Audited records with an LEA that no report shows.

@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sir_tracker import editing
+from sir_tracker.audit import editing
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
 from sir_tracker.comments.models import Comment
-from sir_tracker.database import utcnow
-from sir_tracker.errors import DomainError
+from sir_tracker.core.database import utcnow
+from sir_tracker.core.errors import DomainError
 from sir_tracker.leas.models import Lea
 from sir_tracker.progress.operations import record_creation
 from sir_tracker.reviews.models import (

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sir_tracker.database import Base, enum_column, utcnow
+from sir_tracker.core.database import Base, enum_column, utcnow
 
 if TYPE_CHECKING:
     from sir_tracker.leas.models import CountyOffice, Lea

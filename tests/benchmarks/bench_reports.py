@@ -96,7 +96,7 @@ def run_one(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _measure(args: argparse.Namespace) -> dict[str, Any]:
-    from sir_tracker.db import Database
+    from sir_tracker.core.db import Database
 
     data = Dataset(args.db, generated_ids(args.db))
     database = Database(data.url())

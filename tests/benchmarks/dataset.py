@@ -22,8 +22,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sir_tracker.database import transaction
-from sir_tracker.db import Database
+from sir_tracker.core.database import transaction
+from sir_tracker.core.db import Database
 from sir_tracker.demo.content_common import CCEE_LEADS
 from sir_tracker.demo.loader import _load_lea, load_demo
 from sir_tracker.demo.spec import (

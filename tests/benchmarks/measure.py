@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from sir_tracker.database import transaction, utcnow
-from sir_tracker.db import Database
+from sir_tracker.core.database import transaction, utcnow
+from sir_tracker.core.db import Database
+from sir_tracker.core.pacific_time import at_local
 from sir_tracker.leas.models import Lea
-from sir_tracker.pacific_time import at_local
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.progress.operations import change_status
-from sir_tracker.progress.quarters import Thresholds
 from sir_tracker.reports import packet as packet_module
 from sir_tracker.reports import parallel as parallel_module
 from sir_tracker.reports.data import current_sir, lea_report_data
@@ -54,7 +54,7 @@ def lea_report_vs_floor(database: Database, runs: int) -> Result:
     """
     import weasyprint
 
-    from sir_tracker.paths import resource_dir
+    from sir_tracker.core.paths import resource_dir
     from sir_tracker.reports.render import lea_report_html
 
     base_url = resource_dir("reports").as_uri() + "/"

@@ -21,9 +21,10 @@ from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
-from sir_tracker import db, migrate
-from sir_tracker.database import transaction
-from sir_tracker.db import Database
+from sir_tracker import migrate
+from sir_tracker.core import db
+from sir_tracker.core.database import transaction
+from sir_tracker.core.db import Database
 from sir_tracker.demo.loader import load_demo
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role
@@ -70,7 +71,7 @@ def live_server(database_server: DatabaseServer) -> Iterator[LiveServer]:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
-        app.extensions["sir_tracker.db"].engine.dispose()
+        app.extensions["sir_tracker.core.db"].engine.dispose()
         database_server.drop(database_url)
 
 

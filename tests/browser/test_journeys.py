@@ -10,8 +10,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from sir_tracker.database import transaction
-from sir_tracker.db import Database
+from sir_tracker.core.database import transaction
+from sir_tracker.core.db import Database
 from sir_tracker.leas.models import Lea
 from sir_tracker.users.models import Role
 from tests.browser.conftest import Account, LiveServer, sign_in_page

@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta
 from playwright.sync_api import Page, expect
 from sqlalchemy import func, select
 
-from sir_tracker.database import transaction
-from sir_tracker.db import Database
+from sir_tracker.core.database import transaction
+from sir_tracker.core.db import Database
+from sir_tracker.core.pacific_time import PACIFIC, at_local
 from sir_tracker.leas.models import Lea
-from sir_tracker.pacific_time import PACIFIC, at_local
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
 from sir_tracker.users.models import Role

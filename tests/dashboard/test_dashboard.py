@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from sir_tracker import pacific_time
+from sir_tracker.core import pacific_time
 from sir_tracker.leas.models import CountyOffice, Engagement, EngagementMode, Lea, Pathway
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.users.models import Role, User
@@ -179,7 +179,7 @@ def test_archived_leas_are_listed_apart_for_admins_only(
 
 @contextmanager
 def counted_queries(app: Flask) -> Iterator[list[str]]:
-    engine = app.extensions["sir_tracker.db"].engine
+    engine = app.extensions["sir_tracker.core.db"].engine
     statements: list[str] = []
 
     def count(*args: Any) -> None:

@@ -8,12 +8,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from sir_tracker import pacific_time
-from sir_tracker.dashboard.overview import LeaRow, overview
+from sir_tracker.core import pacific_time
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea, Pathway
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.meetings.school_year import SchoolQuarter
-from sir_tracker.progress.quarters import Thresholds, stalled_actions
+from sir_tracker.monitoring.overview import LeaRow, overview
+from sir_tracker.monitoring.quarters import Thresholds, stalled_actions
 from sir_tracker.users.models import Role
 from tests.dashboard.test_dashboard import (
     IUSD,

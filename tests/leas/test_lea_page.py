@@ -5,11 +5,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker import pacific_time
 from sir_tracker.auth.passwords import hash_password
+from sir_tracker.core import pacific_time
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea, Pathway
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.meetings.school_year import SchoolQuarter
 from sir_tracker.reviews.models import Sir
 from sir_tracker.users.models import Role, User
 from tests.leas.conftest import county_office

@@ -12,11 +12,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker import pacific_time
+from sir_tracker.core import pacific_time
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
+from sir_tracker.monitoring.quarters import stalled_actions
 from sir_tracker.progress.operations import change_status
-from sir_tracker.progress.quarters import stalled_actions
 from sir_tracker.reviews.models import Action
 from sir_tracker.users.models import Role, User
 from tests.leas.conftest import county_office

@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import Base
+from sir_tracker.core.database import Base
 from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
 from tests.support.auth import csrf_token
 

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, NextStep
-from sir_tracker.pacific_time import today
 from sir_tracker.users.models import Role, User
 from tests.meetings.forms import meeting_data, rows, submit
 from tests.reviews.iusd import text_of

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from sir_tracker.meetings.school_year import SchoolQuarter
+from sir_tracker.core.school_year import SchoolQuarter
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.core.pacific_time import at_local, today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind, Organisation
 from sir_tracker.meetings.operations import MeetingRefused, archive_meeting
 from sir_tracker.meetings.signoff import Signature, close_meeting, sign_off_summary
-from sir_tracker.pacific_time import at_local, today
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import (
     StatusChangeRefused,

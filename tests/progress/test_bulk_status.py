@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.core.pacific_time import PACIFIC
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.pacific_time import PACIFIC
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
 from sir_tracker.users.models import User

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from sir_tracker.meetings.school_year import SchoolQuarter
-from sir_tracker.progress.charts import ChartPoint, trend_chart
+from sir_tracker.core.school_year import SchoolQuarter
+from sir_tracker.monitoring.charts import ChartPoint, trend_chart
 from sir_tracker.progress.counts import StatusCounts
 
 IUSD = [

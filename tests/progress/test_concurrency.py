@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from sir_tracker import migrate
-from sir_tracker.database import transaction
-from sir_tracker.db import Database
+from sir_tracker.core.database import transaction
+from sir_tracker.core.db import Database
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reviews.models import Action, ActionStatus

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import utcnow
+from sir_tracker.core.database import utcnow
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import (
     change_status,

@@ -9,18 +9,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker import pacific_time
 from sir_tracker.app import create_app
+from sir_tracker.core import pacific_time
+from sir_tracker.core.pacific_time import at_local
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.demo.content_iusd import IUSD
 from sir_tracker.demo.spec import ActionSpec
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
-from sir_tracker.meetings.school_year import SchoolQuarter
-from sir_tracker.pacific_time import at_local
-from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.progress.operations import change_status, counts_at_meeting, status_counts
-from sir_tracker.progress.quarters import (
+from sir_tracker.monitoring.quarters import (
     CountsDelta,
     MeetingPoint,
     Thresholds,
@@ -36,6 +33,9 @@ from sir_tracker.progress.quarters import (
     stalled_actions,
     uncovered_findings,
 )
+from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.models import StatusChange
+from sir_tracker.progress.operations import change_status, counts_at_meeting, status_counts
 from sir_tracker.reviews.models import (
     Action,
     ActionStatus,

@@ -4,7 +4,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker.pacific_time import PACIFIC, today
+from sir_tracker.core.pacific_time import PACIFIC, today
 from sir_tracker.progress.models import StatusChange
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
 from sir_tracker.users.models import User

@@ -4,7 +4,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import utcnow
+from sir_tracker.core.database import utcnow
 from sir_tracker.leas.models import Lea
 from sir_tracker.progress.models import StatusChange
 

@@ -17,9 +17,9 @@ from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea, Pathway
 from sir_tracker.meetings.models import Attendee, Meeting, MeetingKind, NextStep, Organisation
-from sir_tracker.pacific_time import today
 from sir_tracker.reminders.models import Reminder
 from sir_tracker.users.models import Role, User
 from tests.support import builders

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from sir_tracker import db, migrate
-from sir_tracker.database import transaction
+from sir_tracker import migrate
+from sir_tracker.core import db
+from sir_tracker.core.database import transaction
 from sir_tracker.demo.loader import load_demo
 from sir_tracker.reminders.models import Reminder
 from tests.reminders.conftest import SmtpServer

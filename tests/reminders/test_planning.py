@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
+from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea, Pathway
 from sir_tracker.meetings.models import Attendee, Meeting, MeetingKind, NextStep, Organisation
-from sir_tracker.meetings.school_year import SchoolQuarter
 from sir_tracker.reminders.models import ReminderKind
 from sir_tracker.reminders.planning import due_reminders, last_elapsed_quarter, plan_reminders
 from sir_tracker.reminders.settings import ReminderSettings, SettingsError

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from sir_tracker import db
+from sir_tracker.core import db
 from sir_tracker.leas.models import Lea
 from sir_tracker.reports.models import Audience
 from sir_tracker.reports.operations import RenderedReport, render_lea_report

@@ -17,11 +17,11 @@ from pypdf.generic import Destination
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from sir_tracker import db
-from sir_tracker.database import transaction
+from sir_tracker.core import db
+from sir_tracker.core.database import transaction
 from sir_tracker.leas.models import Lea
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.progress.operations import change_status, counts_by_sir
-from sir_tracker.progress.quarters import Thresholds
 from sir_tracker.reports.data import current_sir
 from sir_tracker.reports.models import Audience, ReportSection
 from sir_tracker.reports.operations import ReportRefused
@@ -75,7 +75,7 @@ def lea_ids(session: Session, names: list[str]) -> list[int]:
 
 
 def database_of(app: Flask) -> db.Database:
-    database: db.Database = app.extensions["sir_tracker.db"]
+    database: db.Database = app.extensions["sir_tracker.core.db"]
     return database
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sir_tracker import db, migrate
-from sir_tracker.database import transaction
+from sir_tracker import migrate
+from sir_tracker.core import db
+from sir_tracker.core.database import transaction
 from sir_tracker.demo.loader import load_demo
 from sir_tracker.leas.models import Lea
 from sir_tracker.reports.jobs import request_packet

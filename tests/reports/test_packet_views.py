@@ -11,10 +11,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sir_tracker import db
-from sir_tracker.database import utcnow
+from sir_tracker.core import db
+from sir_tracker.core.database import utcnow
 from sir_tracker.leas.models import Lea
-from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports import jobs
 from sir_tracker.reports.models import Audience, JobState, ReportJob
 from sir_tracker.users.models import Role
@@ -27,7 +27,7 @@ IUSD = "Inglewood Unified School District"  # Los Angeles
 
 
 def database_of(app: Flask) -> db.Database:
-    database: db.Database = app.extensions["sir_tracker.db"]
+    database: db.Database = app.extensions["sir_tracker.core.db"]
     return database
 
 

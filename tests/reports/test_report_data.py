@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import utcnow
+from sir_tracker.core.database import utcnow
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
-from sir_tracker.pacific_time import today
+from sir_tracker.monitoring.quarters import Thresholds, stalled_actions
 from sir_tracker.progress.operations import change_status, status_counts
-from sir_tracker.progress.quarters import Thresholds, stalled_actions
 from sir_tracker.reports.data import (
     Counts,
     LeaReportData,

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditEvent
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
-from sir_tracker.pacific_time import today
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportKind
 from sir_tracker.users.models import Role, User
 from tests.reviews.iusd import county, text_of

@@ -11,8 +11,8 @@ import pytest
 import weasyprint
 from sqlalchemy.orm import Session
 
-from sir_tracker.pacific_time import at_local, today
-from sir_tracker.paths import resource_dir
+from sir_tracker.core.pacific_time import at_local, today
+from sir_tracker.core.paths import resource_dir
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reports.models import Audience
 from sir_tracker.reports.operations import render_lea_report

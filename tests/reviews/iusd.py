@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sir_tracker.database import Base
+from sir_tracker.core.database import Base
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.reviews.models import Action, Sir
 from sir_tracker.users.models import Role, User

@@ -131,7 +131,7 @@ def test_the_page_takes_a_handful_of_queries_whatever_the_number_of_actions(
     def count(*args: object) -> None:
         statements.append(str(args[2]))
 
-    engine = app.extensions["sir_tracker.db"].engine
+    engine = app.extensions["sir_tracker.core.db"].engine
     event.listen(engine, "before_cursor_execute", count)
     try:
         response = client.get(f"/sirs/{iusd_sir.id}")

@@ -8,11 +8,11 @@ from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
-from sir_tracker.auth.current import TOKEN_KEY
 from sir_tracker.auth.passwords import hash_password
 from sir_tracker.auth.sessions import start_session
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role, User
+from sir_tracker.web.current import TOKEN_KEY
 
 PASSWORD = "a long test password"
 # Hashed once: Argon2 is slow on purpose, and tests create many users.

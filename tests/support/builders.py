@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sir_tracker.core.pacific_time import at_local
 from sir_tracker.leas.models import CountyOffice, Lea, LeaKind
-from sir_tracker.pacific_time import at_local
 from sir_tracker.reviews.models import Action, Component, Sir
 from sir_tracker.reviews.operations import add_action
 from sir_tracker.users.models import Role, User

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from sir_tracker import migrate
-from sir_tracker.database import transaction
-from sir_tracker.db import Database
+from sir_tracker.core.database import transaction
+from sir_tracker.core.db import Database
 from sir_tracker.leas.models import CountyOffice
 from sir_tracker.users.models import User
 from tests.conftest import make_test_app
@@ -76,14 +76,14 @@ def test_the_first_admin_is_created_from_the_command_line(empty_database: str) -
     app = make_test_app(empty_database)
     try:
         with app.app_context():
-            database = app.extensions["sir_tracker.db"]
+            database = app.extensions["sir_tracker.core.db"]
             with database.new_session(write=False) as session:
                 admin = session.scalars(select(User)).one()
         client = app.test_client()
         assert sign_in(client, admin, PASSWORD).status_code == 302
         assert client.get("/admin/users").status_code == 200
     finally:
-        app.extensions["sir_tracker.db"].engine.dispose()
+        app.extensions["sir_tracker.core.db"].engine.dispose()
 
 
 @pytest.mark.parametrize(

@@ -6,15 +6,15 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from sir_tracker.leas.models import CountyOffice, Lea
-from sir_tracker.users.models import Role, User
-from sir_tracker.users.operations import (
+from sir_tracker.auth.accounts import (
     UserRefused,
     create_user,
     deactivate_user,
     reactivate_user,
     update_user,
 )
+from sir_tracker.leas.models import CountyOffice, Lea
+from sir_tracker.users.models import Role, User
 from tests.support.auth import make_user
 
 PASSWORD = "a perfectly long password"

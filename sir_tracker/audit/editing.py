@@ -1,0 +1,116 @@
+"""Editing tracked records: optimistic locking, audited changes, archiving and restoring.
+
+Forms carry the version of the record they were filled from. A save from an older version is
+refused with ``EditConflict``, which lists what was changed since, from the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.audit.operations import differences, record_event, snapshot
+from sir_tracker.core.database import Archivable, Base, utcnow
+from sir_tracker.core.errors import DomainError
+from sir_tracker.users.models import User
+
+
+class EditConflict(DomainError):
+    def __init__(self, label: str, events: list[AuditEvent]) -> None:
+        super().__init__(
+            f"{label} was changed by someone else after you opened it. Nothing of yours was "
+            "saved: review their changes below, then make yours again."
+        )
+        self.events = events
+
+
+def check_version(session: Session, record: Base, submitted: int | None, label: str) -> None:
+    current = getattr(record, "version")  # noqa: B009 - every edited model has one
+    if submitted is not None and submitted == current:
+        return
+    events = list(
+        session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.record_type == type(record).__name__,
+                AuditEvent.record_id == getattr(record, "id"),  # noqa: B009
+                AuditEvent.record_version > (submitted or 0),
+            )
+            .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        )
+    )
+    raise EditConflict(label, events)
+
+
+def update_record(
+    session: Session,
+    record: Base,
+    values: Mapping[str, Any],
+    *,
+    actor: User,
+    label: str,
+    lea_id: int | None,
+    version: int | None,
+) -> dict[str, list[str]]:
+    """Apply ``values`` to ``record`` if ``version`` is current; audit what changed."""
+    check_version(session, record, version, label)
+    before = snapshot(record, values)
+    for name, value in values.items():
+        setattr(record, name, value)
+    changes = differences(before, snapshot(record, values))
+    if changes:
+        record_event(
+            session,
+            actor=actor,
+            action=AuditAction.UPDATE,
+            record=record,
+            label=label,
+            lea_id=lea_id,
+            changes=changes,
+        )
+    return changes
+
+
+def record_creation(
+    session: Session, record: Base, *, actor: User, label: str, lea_id: int | None
+) -> None:
+    session.add(record)
+    record_event(
+        session, actor=actor, action=AuditAction.CREATE, record=record, label=label, lea_id=lea_id
+    )
+
+
+def archive(
+    session: Session, record: Archivable, *, actor: User, label: str, lea_id: int | None
+) -> None:
+    if record.is_archived:
+        raise DomainError(f"{label} is already archived.")
+    record.archived_at = utcnow()
+    record_event(
+        session,
+        actor=actor,
+        action=AuditAction.ARCHIVE,
+        record=record,  # type: ignore[arg-type]
+        label=label,
+        lea_id=lea_id,
+    )
+
+
+def restore(
+    session: Session, record: Archivable, *, actor: User, label: str, lea_id: int | None
+) -> None:
+    if not record.is_archived:
+        raise DomainError(f"{label} is not archived.")
+    record.archived_at = None
+    record_event(
+        session,
+        actor=actor,
+        action=AuditAction.RESTORE,
+        record=record,  # type: ignore[arg-type]
+        label=label,
+        lea_id=lea_id,
+    )

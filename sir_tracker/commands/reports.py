@@ -1,0 +1,189 @@
+"""``sir-tracker report``: PDF status reports from the command line, archived like the web's;
+``sir-tracker worker``: the process that generates the board packets asked for on the web."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from types import FrameType
+
+import click
+from click._termui_impl import ProgressBar
+from flask import current_app
+from flask.cli import AppGroup
+
+from sir_tracker.core import db, pacific_time
+from sir_tracker.core.database import transaction
+from sir_tracker.core.errors import DomainError
+from sir_tracker.leas.queries import find_lea
+from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reports import jobs
+from sir_tracker.reports.models import Audience
+from sir_tracker.reports.operations import archive_report, render_lea_report
+from sir_tracker.reports.packet import PacketProgress, build_packet
+
+
+@click.group("report", cls=AppGroup, help="Generate PDF status reports (each one is archived).")
+def report_group() -> None:
+    pass
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date:
+    if value is None:
+        return pacific_time.today()
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()  # noqa: DTZ007 - a calendar day
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD.") from None
+
+
+# The options every report command takes.
+AS_OF = click.option(
+    "--as-of", callback=_day, metavar="YYYY-MM-DD", help="Statuses at the end of this day [today]."
+)
+OUTPUT = click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The PDF file to write.",
+)
+AUDIENCES = [audience.value for audience in Audience]
+AUDIENCE_HELP = "board: the CCEE Governing Board; spi: the State Superintendent."
+
+
+@report_group.command("lea", help="Write an LEA's status report (LEA: CDS code or exact name).")
+@click.argument("lea")
+@AS_OF
+@click.option(
+    "--audience",
+    required=True,
+    type=click.Choice(AUDIENCES),
+    help=AUDIENCE_HELP,
+)
+@OUTPUT
+def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
+    database = db.get_database()
+    # Rendered in a read-only session: the writing one (a lock on SQLite) lasts only the insert.
+    with database.new_session(write=False) as session:
+        found = find_lea(session, lea)
+        if found is None:
+            raise click.ClickException(f"No LEA has the CDS code or name {lea!r}.")
+        try:
+            rendered = render_lea_report(
+                session,
+                found,
+                as_of,
+                Audience(audience),
+                thresholds=Thresholds.from_config(current_app.config),
+            )
+        except DomainError as refusal:
+            raise click.ClickException(refusal.message) from None
+    with transaction(database.writers) as session:
+        archive_report(session, rendered, by=None)
+    output.write_bytes(rendered.pdf)
+    click.echo(f"Wrote {output} ({rendered.pages} pages)")
+
+
+@report_group.command(
+    "board", help="Write a board packet: a summary, then each LEA's status report."
+)
+@AS_OF
+@click.option(
+    "--audience",
+    default=Audience.BOARD.value,
+    show_default=True,
+    type=click.Choice(AUDIENCES),
+    help=AUDIENCE_HELP,
+)
+@click.option(
+    "--lea",
+    "leas",
+    multiple=True,
+    metavar="LEA",
+    help="An LEA to include (CDS code or exact name; repeat). [every LEA in DTA on the date]",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(1, 16),
+    help="Processes laying out sections side by side. [REPORT_PROCESSES, 2]",
+)
+@OUTPUT
+def board_command(
+    as_of: date, audience: str, leas: tuple[str, ...], processes: int | None, output: Path
+) -> None:
+    database = db.get_database()
+    lea_ids: list[int] | None = None
+    if leas:
+        with database.new_session(write=False) as session:
+            lea_ids = []
+            for name in leas:
+                found = find_lea(session, name)
+                if found is None:
+                    raise click.ClickException(f"No LEA has the CDS code or name {name!r}.")
+                lea_ids.append(found.id)
+    bar: ProgressBar[int]
+    with click.progressbar(length=1, label="LEA reports", show_pos=True, file=sys.stderr) as bar:
+
+        def progress(step: PacketProgress) -> None:
+            if bar.length != step.total:
+                bar.length = step.total
+            bar.update(step.done - bar.pos)
+            if sys.stderr.isatty() or not step.latest:
+                return
+            # Not a terminal (a log, CI): click draws no bar; one line per section instead.
+            click.echo(f"  {step.done}/{step.total} {step.latest}", err=True)
+
+        try:
+            built = build_packet(
+                database,
+                lea_ids,
+                as_of,
+                Audience(audience),
+                thresholds=Thresholds.from_config(current_app.config),
+                processes=processes or current_app.config["REPORT_PROCESSES"],
+                progress=progress,
+            )
+        except DomainError as refusal:
+            raise click.ClickException(refusal.message) from None
+    with transaction(database.writers) as session:
+        archive_report(session, built.report, by=None)
+    output.write_bytes(built.report.pdf)
+    click.echo(
+        f"Wrote {output} ({built.report.pages} pages, {_leas(len(built.report.lea_ids))}: "
+        f"{built.laid_out} laid out, {built.reused} unchanged since their last packet)"
+    )
+
+
+def _leas(count: int) -> str:
+    return f"{count} LEA{'' if count == 1 else 's'}"
+
+
+@click.command("worker", help="Generate the board packets asked for on the web, as they come.")
+@click.option("--once", is_flag=True, help="Run the waiting jobs, then stop.")
+@click.option("--poll", default=2.0, show_default=True, help="Seconds between looks at the queue.")
+def worker_command(once: bool, poll: float) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
+    # WeasyPrint and fontTools narrate every step at INFO: keep their warnings only.
+    for noisy in ("weasyprint", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    stopping = False
+
+    def stop(_signal: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True  # finish the job under way, then stop
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    ran = jobs.work(
+        db.get_database(),
+        thresholds=Thresholds.from_config(current_app.config),
+        processes=current_app.config["REPORT_PROCESSES"],
+        poll_seconds=poll,
+        once=once,
+        should_stop=lambda: stopping,
+    )
+    click.echo(f"Worker stopped after {ran} job{'' if ran == 1 else 's'}.")

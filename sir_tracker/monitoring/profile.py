@@ -1,0 +1,405 @@
+"""What the LEA page shows, as plain values: the LEA, its engagements, SIRs and meetings,
+and its latest SIR quarter over quarter (counts, trend chart, flags).
+
+Also the small presenters other pages share with it (dates, status bars, lines of stalled
+actions, regressions and changes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sir_tracker.core.pacific_time import PACIFIC
+from sir_tracker.core.school_year import SchoolQuarter
+from sir_tracker.leas.models import Engagement, Lea
+from sir_tracker.meetings.models import Meeting, MeetingKind
+from sir_tracker.monitoring import quarters
+from sir_tracker.monitoring.charts import ChartPoint, TrendChart, trend_chart
+from sir_tracker.monitoring.quarters import (
+    ActionChange,
+    QuarterRow,
+    Regression,
+    StalledAction,
+    Thresholds,
+)
+from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.operations import counts_by_sir
+from sir_tracker.reviews.models import ActionStatus, Sir
+
+QUARTERLY_MEETINGS_A_YEAR = 4
+
+
+def long_date(day: date) -> str:
+    """15 June 2021."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def long_time(moment: datetime) -> str:
+    """15 June 2021 at 14:05, in California time."""
+    local = moment.astimezone(PACIFIC)
+    return f"{long_date(local.date())} at {local:%H:%M}"
+
+
+def quarter_label(quarter: SchoolQuarter) -> str:
+    """2020-21 Q4."""
+    return f"{quarter.school_year} Q{quarter.quarter}"
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """A SIR's counts ready to show: the headline, the percent and the bar's widths."""
+
+    headline: str
+    percent: str  # "91% completed or in progress", or "No actions yet"
+    completed_width: str  # CSS percentages, e.g. "28.8%"
+    in_progress_width: str
+    not_started_width: str
+
+    @classmethod
+    def of(cls, counts: StatusCounts) -> StatusSummary:
+        total = counts.total or 1
+        return cls(
+            headline=counts.headline,
+            percent=(
+                "No actions yet"
+                if counts.percent_active is None
+                else f"{counts.percent_active}% completed or in progress"
+            ),
+            completed_width=_width(counts.completed, total),
+            in_progress_width=_width(counts.in_progress, total),
+            not_started_width=_width(counts.not_started, total),
+        )
+
+
+def _width(part: int, total: int) -> str:
+    return f"{100 * part / total:.1f}%"
+
+
+@dataclass(frozen=True)
+class EngagementFacts:
+    pathway: str
+    mode: str
+    readiness: str | None  # "Willing and unable: 5-7 years"
+    started_on: str
+    exited_on: str | None
+    ccee_lead: str | None
+
+    @classmethod
+    def of(cls, engagement: Engagement) -> EngagementFacts:
+        readiness = None
+        if engagement.readiness is not None:
+            low, high = engagement.readiness.turnaround_years
+            readiness = f"{engagement.readiness.label}: {low}-{high} years"
+        return cls(
+            pathway=engagement.pathway.label,
+            mode=engagement.mode.label,
+            readiness=readiness,
+            started_on=long_date(engagement.started_on),
+            exited_on=long_date(engagement.exited_on) if engagement.exited_on else None,
+            ccee_lead=engagement.ccee_lead.name if engagement.ccee_lead else None,
+        )
+
+
+@dataclass(frozen=True)
+class SirLine:
+    url: str
+    title: str
+    report_date: str | None
+    state: str
+    status: StatusSummary
+    is_archived: bool
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    url: str
+    held_on: str
+    kind: str
+    quarter: str
+
+
+@dataclass(frozen=True)
+class QuarterLine:
+    quarter: str
+    url: str
+    held_on: str
+    completed: int
+    in_progress: int
+    not_started: int
+    change: str | None  # "+3 completed, -1 in progress, -2 not started"; None for the first
+
+    @classmethod
+    def of(cls, row: QuarterRow) -> QuarterLine:
+        return cls(
+            quarter=row.quarter_label,
+            url=f"/meetings/{row.meeting.id}",
+            held_on=long_date(row.meeting.held_on),
+            completed=row.counts.completed,
+            in_progress=row.counts.in_progress,
+            not_started=row.counts.not_started,
+            change=str(row.change) if row.change is not None else None,
+        )
+
+
+@dataclass(frozen=True)
+class StalledLine:
+    url: str
+    code: str
+    text: str
+    since: str
+    meetings: int  # quarterly meetings in a row
+
+    @classmethod
+    def of(cls, stalled: StalledAction) -> StalledLine:
+        return cls(
+            url=f"/actions/{stalled.action.id}",
+            code=stalled.action.code,
+            text=stalled.action.text,
+            since=long_date(stalled.since),
+            meetings=stalled.meetings,
+        )
+
+
+@dataclass(frozen=True)
+class RegressionLine:
+    url: str
+    code: str
+    from_status: ActionStatus
+    to_status: ActionStatus
+    when: str
+    who: str
+    note: str
+
+    @classmethod
+    def of(cls, regression: Regression) -> RegressionLine:
+        return cls(
+            url=f"/actions/{regression.action.id}",
+            code=regression.action.code,
+            from_status=regression.from_status,
+            to_status=regression.to_status,
+            when=long_date(regression.changed_on),
+            who=regression.who,
+            note=regression.note,
+        )
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    url: str
+    code: str
+    text: str
+    from_status: ActionStatus | None  # None: a new action
+    to_status: ActionStatus
+    when: str
+    note: str
+
+    @classmethod
+    def of(cls, change: ActionChange) -> ChangeLine:
+        return cls(
+            url=f"/actions/{change.action.id}",
+            code=change.action.code,
+            text=change.action.text,
+            from_status=change.from_status,
+            to_status=change.to_status,
+            when=long_date(change.changed_on),
+            note=change.note,
+        )
+
+
+@dataclass(frozen=True)
+class QuarterSection:
+    """The latest SIR quarter over quarter, with what stands out."""
+
+    sir_title: str
+    sir_url: str
+    lines: list[QuarterLine]  # newest first, like the list of meetings
+    chart: TrendChart | None
+    plateau: str | None  # the sentence explaining the plateau, if the LEA plateaus
+    stalled: list[StalledLine]
+    stall_threshold: int
+    regressions: list[RegressionLine]
+
+
+@dataclass(frozen=True)
+class LeaProfile:
+    id: int
+    name: str
+    is_demo: bool
+    cds_code: str
+    kind: str
+    county_office: str
+    geo_lead: str | None
+    archived_on: str | None
+    current: EngagementFacts | None
+    earlier: list[EngagementFacts]
+    sirs: list[SirLine]
+    meetings: list[MeetingLine]
+    school_year: str  # "2026-27"
+    quarterly_this_year: str  # "2 of 4"
+    missed: list[str]  # "Missed 2026-27 Q1: ..." for each elapsed quarter without a meeting
+    quarters: QuarterSection | None  # None without a current SIR
+
+
+def sir_recency(sir: Sir) -> tuple[date, int]:
+    """Orders SIRs oldest first; one without a report date is still under way, so newest."""
+    return (sir.report_date or date.max, sir.id)
+
+
+def latest_sir(lea: Lea) -> Sir | None:
+    """The LEA's latest SIR that is not archived: the one progress is monitored on."""
+    sirs = [sir for sir in lea.sirs if not sir.is_archived]
+    return max(sirs, key=sir_recency) if sirs else None
+
+
+def in_dta(engagement: Engagement | None, today: date) -> bool:
+    """Whether the engagement has started and not ended by ``today``."""
+    return (
+        engagement is not None
+        and engagement.started_on <= today
+        and not (engagement.exited_on is not None and engagement.exited_on <= today)
+    )
+
+
+def is_held_quarterly(meeting: Meeting, today: date) -> bool:
+    return (
+        meeting.kind is MeetingKind.QUARTERLY
+        and not meeting.is_archived
+        and meeting.held_on <= today
+    )
+
+
+def missed_lines(lea: Lea, held_on: list[date], today: date) -> list[str]:
+    """A sentence per elapsed quarter of this school year without a quarterly meeting, for an
+    LEA in DTA whose engagement had started by then."""
+    engagement = lea.current_engagement
+    if engagement is None or not in_dta(engagement, today):
+        return []
+    return [
+        f"Missed {quarter_label(quarter)}: no quarterly meeting was held between "
+        f"{quarter.first_day.day} {quarter.first_day:%B} and {long_date(quarter.last_day)}."
+        for quarter in quarters.missed_quarters(held_on, engagement.started_on, today)
+    ]
+
+
+def lea_profile(
+    session: Session,
+    lea: Lea,
+    *,
+    today: date,
+    with_archived: bool,
+    thresholds: Thresholds | None = None,
+) -> LeaProfile:
+    """Everything the LEA page shows. ``with_archived`` includes archived SIRs and meetings
+    (for admins)."""
+    sirs = sorted(
+        (sir for sir in lea.sirs if with_archived or not sir.is_archived), key=sir_recency
+    )
+    counts = counts_by_sir(session, [sir.id for sir in sirs])
+    meetings = session.scalars(
+        select(Meeting)
+        .where(Meeting.lea_id == lea.id)
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+    ).all()
+    held = [meeting for meeting in reversed(meetings) if is_held_quarterly(meeting, today)]
+    this_year = SchoolQuarter.of(today).start_year
+    quarterly_this_year = sum(
+        1 for meeting in held if meeting.school_quarter.start_year == this_year
+    )
+    engagements = [EngagementFacts.of(engagement) for engagement in lea.engagements]
+    office = lea.county_office
+    sir = latest_sir(lea)
+    return LeaProfile(
+        id=lea.id,
+        name=lea.name,
+        is_demo=lea.is_demo,
+        cds_code=lea.cds_code,
+        kind=lea.kind.label,
+        county_office=office.name,
+        geo_lead=office.geo_lead.name if office.geo_lead else None,
+        archived_on=long_date(lea.archived_at.astimezone(PACIFIC).date())
+        if lea.archived_at
+        else None,
+        current=engagements[-1] if engagements else None,
+        earlier=list(reversed(engagements[:-1])),
+        sirs=[
+            SirLine(
+                # The SIR page belongs to the reviews feature; its path is stable.
+                url=f"/sirs/{sir.id}",
+                title=sir.title,
+                report_date=long_date(sir.report_date) if sir.report_date else None,
+                state=sir.state.label.capitalize(),
+                status=StatusSummary.of(counts.get(sir.id, StatusCounts())),
+                is_archived=sir.is_archived,
+            )
+            for sir in reversed(sirs)
+        ],
+        meetings=[
+            MeetingLine(
+                url=f"/meetings/{meeting.id}",
+                held_on=long_date(meeting.held_on),
+                kind=meeting.kind.label,
+                quarter=quarter_label(meeting.school_quarter),
+            )
+            for meeting in meetings
+            if with_archived or not meeting.is_archived
+        ],
+        school_year=SchoolQuarter(this_year, 1).school_year,
+        quarterly_this_year=f"{quarterly_this_year} of {QUARTERLY_MEETINGS_A_YEAR}",
+        missed=missed_lines(lea, [meeting.held_on for meeting in held], today),
+        quarters=quarter_section(
+            session,
+            sir,
+            [m for m in held if m.sir_id in (sir.id, None)],
+            counts.get(sir.id, StatusCounts()),
+            thresholds or Thresholds(),
+        )
+        if sir is not None
+        else None,
+    )
+
+
+def quarter_section(
+    session: Session,
+    sir: Sir,
+    held: list[Meeting],
+    current: StatusCounts,
+    thresholds: Thresholds,
+) -> QuarterSection:
+    """``sir`` over its held quarterly meetings ``held`` (oldest first)."""
+    rows = quarters.quarterly_progress(session, sir, meetings=held)
+    history = quarters.load_history(session, sir)
+    stalled = quarters.stalled_actions(
+        session, sir, thresholds.stall, history=history, meetings=held
+    )
+    return QuarterSection(
+        sir_title=sir.title,
+        sir_url=f"/sirs/{sir.id}",
+        lines=[QuarterLine.of(row) for row in reversed(rows)],
+        chart=trend_chart(
+            [ChartPoint(row.quarter, long_date(row.meeting.held_on), row.counts) for row in rows]
+        ),
+        plateau=plateau_sentence(rows, current, thresholds.plateau),
+        stalled=[StalledLine.of(action) for action in stalled],
+        stall_threshold=thresholds.stall,
+        regressions=[RegressionLine.of(r) for r in quarters.regressions(session, sir)],
+    )
+
+
+def plateau_sentence(rows: list[QuarterRow], current: StatusCounts, threshold: int) -> str | None:
+    """Why the SIR plateaus, or None if it does not (``quarters.plateaus``)."""
+    completed = [row.counts.completed for row in rows]
+    if not quarters.plateaus(completed, current.in_progress, threshold):
+        return None
+    last, reference = rows[-1], rows[-threshold]
+    in_progress = current.in_progress
+    return (
+        f"The completed count has not risen across the last {threshold} quarterly meetings: "
+        f"{last.counts.completed} completed on {long_date(last.meeting.held_on)}, "
+        f"against {reference.counts.completed} on {long_date(reference.meeting.held_on)}, "
+        f"while {in_progress} action{'' if in_progress == 1 else 's'} "
+        f"{'is' if in_progress == 1 else 'are'} in progress."
+    )

@@ -1,0 +1,617 @@
+"""Quarter over quarter: a SIR's figures at each quarterly meeting, and what they reveal.
+
+The figures shown for a meeting come from ``counts_at_meeting`` (frozen once the meeting is
+signed off). The questions about single actions (which changed between two meetings, which
+stayed in progress meeting after meeting) replay the SIR's status history, read once, with
+the same rule as ``counts_by_sir``: an action's status as of a day is its latest change made
+before that day ended, and an action archived by then no longer counts. A signed-off meeting
+answers with its frozen statuses instead.
+
+The held quarterly meetings of a SIR are the LEA's meetings of kind quarterly, not archived,
+held on or before today, recorded for that SIR or for no SIR in particular.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Text, and_, exists, literal, or_, select
+from sqlalchemy.orm import Session, contains_eager, joinedload
+
+from sir_tracker.core.pacific_time import PACIFIC, end_of_day
+from sir_tracker.core.pacific_time import today as pacific_today
+from sir_tracker.core.school_year import SchoolQuarter
+from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
+from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.models import StatusChange
+from sir_tracker.progress.operations import counts_at_meeting, status_counts
+from sir_tracker.reviews.models import Action, ActionStatus, Component, Finding, Sir, SwotCategory
+
+DEFAULT_STALL_MEETINGS = 3
+DEFAULT_PLATEAU_MEETINGS = 2
+GAP_CATEGORIES = (SwotCategory.WEAKNESS, SwotCategory.THREAT)
+_ORDER = {ActionStatus.NOT_STARTED: 0, ActionStatus.IN_PROGRESS: 1, ActionStatus.COMPLETED: 2}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How many quarterly meetings make a stall and a plateau (settings
+    STALL_QUARTERLY_MEETINGS and PLATEAU_QUARTERLY_MEETINGS)."""
+
+    stall: int = DEFAULT_STALL_MEETINGS
+    plateau: int = DEFAULT_PLATEAU_MEETINGS
+
+    def __post_init__(self) -> None:
+        if self.stall < 1:
+            raise ValueError("STALL_QUARTERLY_MEETINGS must be at least 1.")
+        if self.plateau < 2:
+            raise ValueError("PLATEAU_QUARTERLY_MEETINGS must be at least 2.")
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, object]) -> Thresholds:
+        return cls(
+            stall=_setting(config, "STALL_QUARTERLY_MEETINGS", DEFAULT_STALL_MEETINGS),
+            plateau=_setting(config, "PLATEAU_QUARTERLY_MEETINGS", DEFAULT_PLATEAU_MEETINGS),
+        )
+
+
+def _setting(config: Mapping[str, object], name: str, default: int) -> int:
+    value = config.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"{name} must be a whole number, not {value!r}.")
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}.") from None
+
+
+# --- Changes of the counts between meetings -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountsDelta:
+    """How the counts moved from one meeting to the next."""
+
+    completed: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+
+    @classmethod
+    def between(cls, before: StatusCounts, after: StatusCounts) -> CountsDelta:
+        return cls(
+            completed=after.completed - before.completed,
+            in_progress=after.in_progress - before.in_progress,
+            not_started=after.not_started - before.not_started,
+        )
+
+    @property
+    def is_zero(self) -> bool:
+        return not (self.completed or self.in_progress or self.not_started)
+
+    def __str__(self) -> str:
+        """Like "+3 completed, -1 in progress, -2 not started": parts that did not move are
+        left out, and "no change" when nothing moved."""
+        parts = [
+            f"{n:+d} {label}"
+            for n, label in (
+                (self.completed, "completed"),
+                (self.in_progress, "in progress"),
+                (self.not_started, "not started"),
+            )
+            if n
+        ]
+        return ", ".join(parts) or "no change"
+
+
+@dataclass(frozen=True)
+class QuarterRow:
+    """A held quarterly meeting with the SIR's counts as of it."""
+
+    meeting: Meeting
+    quarter: SchoolQuarter
+    counts: StatusCounts
+    change: CountsDelta | None  # since the previous quarterly meeting; None for the first
+
+    @property
+    def quarter_label(self) -> str:
+        return str(self.quarter)
+
+
+def held_quarterly_meetings(
+    session: Session, sir: Sir, *, today: date | None = None
+) -> list[Meeting]:
+    """The SIR's held quarterly meetings, oldest first (see the module's docstring)."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                Meeting.lea_id == sir.lea_id,
+                Meeting.kind == MeetingKind.QUARTERLY,
+                Meeting.archived_at.is_(None),
+                Meeting.held_on <= (today or pacific_today()),
+                or_(Meeting.sir_id == sir.id, Meeting.sir_id.is_(None)),
+            )
+            .order_by(Meeting.held_on, Meeting.id)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class HeldMeeting:
+    """A held quarterly meeting of some LEA, as the many-LEA pages need it."""
+
+    point: MeetingPoint
+    sir_id: int | None
+
+
+def held_quarterly_meetings_of(
+    session: Session, lea_ids: Sequence[int], today: date
+) -> dict[int, list[HeldMeeting]]:
+    """The quarterly meetings held by ``today`` of each LEA, oldest first, in one query."""
+    held: dict[int, list[HeldMeeting]] = {}
+    if not lea_ids:
+        return held
+    query = (
+        select(Meeting.lea_id, Meeting.id, Meeting.held_on, Meeting.sir_id)
+        .where(
+            Meeting.kind == MeetingKind.QUARTERLY,
+            Meeting.lea_id.in_(lea_ids),
+            Meeting.archived_at.is_(None),
+            Meeting.held_on <= today,
+        )
+        .order_by(Meeting.held_on, Meeting.id)
+    )
+    for lea_id, meeting_id, held_on, sir_id in session.execute(query):
+        held.setdefault(lea_id, []).append(HeldMeeting(MeetingPoint(meeting_id, held_on), sir_id))
+    return held
+
+
+def quarterly_progress(
+    session: Session,
+    sir: Sir,
+    *,
+    today: date | None = None,
+    meetings: Sequence[Meeting] | None = None,
+) -> list[QuarterRow]:
+    """One row per held quarterly meeting of ``sir``, oldest first: the counts as of the
+    meeting (``counts_at_meeting``; as of its date for a meeting recorded without a SIR) and
+    the change since the previous one. ``meetings`` saves the query when already loaded."""
+    if meetings is None:
+        meetings = held_quarterly_meetings(session, sir, today=today)
+    rows: list[QuarterRow] = []
+    for meeting in meetings:
+        counts = (
+            counts_at_meeting(session, meeting)
+            if meeting.sir_id == sir.id
+            else status_counts(session, sir, meeting.held_on)
+        )
+        change = CountsDelta.between(rows[-1].counts, counts) if rows else None
+        rows.append(QuarterRow(meeting, meeting.school_quarter, counts, change))
+    return rows
+
+
+# --- Replaying a SIR's history -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingPoint:
+    """What the replay needs to know of a meeting."""
+
+    id: int
+    held_on: date
+
+    @classmethod
+    def of(cls, meeting: Meeting) -> MeetingPoint:
+        return cls(meeting.id, meeting.held_on)
+
+
+@dataclass(frozen=True)
+class _Change:
+    action_id: int
+    at: datetime
+    status: ActionStatus
+    note: str
+
+
+@dataclass
+class StatusHistory:
+    """The statuses of one SIR's actions at any moment, replayed from its history.
+
+    ``changes`` are in the order they took effect; ``archived_at`` holds every action of the
+    SIR (None when not archived); ``frozen`` the statuses signed off at closed meetings.
+    """
+
+    changes: list[_Change] = field(default_factory=list)
+    archived_at: dict[int, datetime | None] = field(default_factory=dict)
+    frozen: dict[int, dict[int, ActionStatus]] = field(default_factory=dict)
+
+    def _replay(self, until: datetime | None) -> dict[int, ActionStatus]:
+        statuses: dict[int, ActionStatus] = {}
+        for change in self.changes:
+            if until is not None and change.at >= until:
+                break
+            statuses[change.action_id] = change.status
+        return {
+            action_id: status
+            for action_id, status in statuses.items()
+            if (archived := self.archived_at.get(action_id)) is None
+            or (until is not None and archived >= until)
+        }
+
+    def as_of(self, day: date) -> dict[int, ActionStatus]:
+        """Each counted action's status at the end of the Pacific day ``day``."""
+        return self._replay(end_of_day(day))
+
+    def now(self) -> dict[int, ActionStatus]:
+        return self._replay(None)
+
+    def until(self, day: date) -> StatusHistory:
+        """The history as it stood at the end of the Pacific day ``day``: its ``now`` is the
+        statuses as of that day (a report as of a past date asks its questions of this)."""
+        cutoff = end_of_day(day)
+        return StatusHistory(
+            changes=[change for change in self.changes if change.at < cutoff],
+            archived_at={
+                action_id: archived if archived is not None and archived < cutoff else None
+                for action_id, archived in self.archived_at.items()
+            },
+            frozen=self.frozen,
+        )
+
+    def at_meeting(self, meeting: MeetingPoint) -> dict[int, ActionStatus]:
+        frozen = self.frozen.get(meeting.id)
+        return dict(frozen) if frozen is not None else self.as_of(meeting.held_on)
+
+    def initial(self) -> dict[int, ActionStatus]:
+        """Each action's first recorded status (its status when it was created)."""
+        first: dict[int, ActionStatus] = {}
+        for change in self.changes:
+            first.setdefault(change.action_id, change.status)
+        return first
+
+    def latest_change(self, action_id: int, until: datetime | None = None) -> _Change | None:
+        latest = None
+        for change in self.changes:
+            if until is not None and change.at >= until:
+                break
+            if change.action_id == action_id:
+                latest = change
+        return latest
+
+
+def load_histories(
+    session: Session, sir_ids: Iterable[int], *, with_notes: bool = False
+) -> dict[int, StatusHistory]:
+    """The histories of many SIRs in two queries (changes, then frozen statuses)."""
+    ids = list(sir_ids)
+    histories = {sir_id: StatusHistory() for sir_id in ids}
+    if not ids:
+        return histories
+    # The dashboard needs no notes: it reads many histories at once.
+    note = StatusChange.note if with_notes else literal("", Text)
+    rows = session.execute(
+        select(
+            Action.sir_id,
+            Action.archived_at,
+            StatusChange.action_id,
+            StatusChange.changed_at,
+            StatusChange.to_status,
+            note,
+        )
+        .join(Action, Action.id == StatusChange.action_id)
+        .where(Action.sir_id.in_(ids))
+        .order_by(StatusChange.changed_at, StatusChange.id)
+    )
+    for sir_id, archived_at, action_id, changed_at, to_status, text in rows:
+        history = histories[sir_id]
+        history.archived_at[action_id] = archived_at
+        history.changes.append(_Change(action_id, changed_at, to_status, text))
+    frozen = session.execute(
+        select(Meeting.sir_id, FrozenStatus.meeting_id, FrozenStatus.action_id, FrozenStatus.status)
+        .join(Meeting, Meeting.id == FrozenStatus.meeting_id)
+        .where(Meeting.sir_id.in_(ids), Meeting.closed_at.is_not(None))
+    )
+    for frozen_sir_id, meeting_id, action_id, status in frozen:
+        if frozen_sir_id is None:
+            continue
+        histories[frozen_sir_id].frozen.setdefault(meeting_id, {})[action_id] = status
+    return histories
+
+
+def load_history(session: Session, sir: Sir) -> StatusHistory:
+    return load_histories(session, [sir.id], with_notes=True)[sir.id]
+
+
+# --- Actions that changed between two meetings ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionChange:
+    action: Action
+    from_status: ActionStatus | None  # None: the action did not exist yet
+    to_status: ActionStatus
+    changed_on: date  # the Pacific day of its latest change in the interval
+    note: str  # the note of that latest change
+
+
+def actions_changed_between(
+    session: Session,
+    sir: Sir,
+    earlier: Meeting | None,
+    later: Meeting | None = None,
+    *,
+    history: StatusHistory | None = None,
+) -> list[ActionChange]:
+    """The actions whose status as of ``later`` differs from their status as of ``earlier``,
+    in code order. ``earlier`` None compares with each action's status when it was created;
+    ``later`` None means now. Two queries (the history) and one for the actions."""
+    if history is None:
+        history = load_history(session, sir)
+    before = history.initial() if earlier is None else history.at_meeting(MeetingPoint.of(earlier))
+    if later is None:
+        after, until = history.now(), None
+    else:
+        after, until = history.at_meeting(MeetingPoint.of(later)), end_of_day(later.held_on)
+    changed = {
+        action_id: status for action_id, status in after.items() if before.get(action_id) != status
+    }
+    if not changed:
+        return []
+    actions = session.scalars(select(Action).where(Action.id.in_(changed))).all()
+    result = []
+    for action in sorted(actions, key=lambda a: code_key(a.code)):
+        latest = history.latest_change(action.id, until)
+        result.append(
+            ActionChange(
+                action=action,
+                from_status=before.get(action.id),
+                to_status=changed[action.id],
+                changed_on=_pacific_day(latest.at) if latest else _pacific_day(action.created_at),
+                note=latest.note if latest else "",
+            )
+        )
+    return result
+
+
+# --- Stalled actions and plateaus ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StalledAction:
+    action: Action
+    since: date  # the Pacific day it last became "in progress"
+    meetings: int  # consecutive latest quarterly meetings at which it was in progress
+
+
+def stalled_action_ids(
+    history: StatusHistory, meetings: Sequence[MeetingPoint], threshold: int
+) -> dict[int, int]:
+    """Actions in progress now that were in progress as of each of the last ``threshold``
+    meetings (``meetings`` oldest first), with how many of the latest meetings in a row found
+    them in progress. Fewer meetings than the threshold: nothing is stalled."""
+    if threshold < 1:
+        raise ValueError("A stall takes at least one quarterly meeting.")
+    if len(meetings) < threshold:
+        return {}
+    current = [a for a, status in history.now().items() if status is ActionStatus.IN_PROGRESS]
+    runs = dict.fromkeys(current, 0)
+    open_runs = set(current)
+    for meeting in reversed(meetings):
+        if not open_runs:
+            break
+        statuses = history.at_meeting(meeting)
+        for action_id in list(open_runs):
+            if statuses.get(action_id) is ActionStatus.IN_PROGRESS:
+                runs[action_id] += 1
+            else:
+                open_runs.discard(action_id)
+    return {action_id: run for action_id, run in runs.items() if run >= threshold}
+
+
+def stalled_actions(
+    session: Session,
+    sir: Sir,
+    threshold: int = DEFAULT_STALL_MEETINGS,
+    *,
+    today: date | None = None,
+    history: StatusHistory | None = None,
+    meetings: Sequence[Meeting] | None = None,
+) -> list[StalledAction]:
+    """The SIR's actions in progress now that were in progress as of each of its last
+    ``threshold`` held quarterly meetings, in code order, with since when."""
+    if history is None:
+        history = load_history(session, sir)
+    if meetings is None:
+        meetings = held_quarterly_meetings(session, sir, today=today)
+    runs = stalled_action_ids(history, [MeetingPoint.of(m) for m in meetings], threshold)
+    if not runs:
+        return []
+    actions = session.scalars(select(Action).where(Action.id.in_(runs))).all()
+    result = []
+    for action in sorted(actions, key=lambda a: code_key(a.code)):
+        latest = history.latest_change(action.id)
+        since = _pacific_day(latest.at) if latest else _pacific_day(action.created_at)
+        result.append(StalledAction(action, since, runs[action.id]))
+    return result
+
+
+def plateaus(completed: Sequence[int], in_progress_now: int, threshold: int) -> bool:
+    """Whether completed counts at successive quarterly meetings (oldest first) plateau.
+
+    With threshold ``n``, the completed count has not risen across the last ``n`` meetings:
+    the count at the last meeting is no higher than at the ``n``-th last one (``n`` = 2: the
+    last meeting against the one before it), while at least one action is in progress now.
+    Fewer than ``n`` meetings, or nothing in progress: no plateau.
+    """
+    if threshold < 2:
+        raise ValueError("A plateau compares at least two quarterly meetings.")
+    if in_progress_now <= 0 or len(completed) < threshold:
+        return False
+    return completed[-1] <= completed[-threshold]
+
+
+def plateaus_in_history(
+    history: StatusHistory,
+    points: Sequence[MeetingPoint],
+    in_progress_now: int,
+    threshold: int,
+) -> bool:
+    """``plateaus`` from a replayed history: the completed counts at the last ``threshold``
+    held quarterly meetings (``points``, oldest first; frozen figures where signed off)."""
+    completed = [
+        sum(status is ActionStatus.COMPLETED for status in history.at_meeting(point).values())
+        for point in points[-threshold:]
+    ]
+    return plateaus(completed, in_progress_now, threshold)
+
+
+def is_plateauing(
+    session: Session,
+    sir: Sir,
+    threshold: int = DEFAULT_PLATEAU_MEETINGS,
+    *,
+    today: date | None = None,
+    rows: Sequence[QuarterRow] | None = None,
+) -> bool:
+    """``plateaus`` over the SIR's held quarterly meetings and its current counts."""
+    if rows is None:
+        rows = quarterly_progress(session, sir, today=today)
+    return plateaus(
+        [row.counts.completed for row in rows], status_counts(session, sir).in_progress, threshold
+    )
+
+
+# --- Regressions and gaps -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Regression:
+    """A change that moved an action backwards (completed -> in progress, say)."""
+
+    change: StatusChange
+    action: Action
+    from_status: ActionStatus
+    to_status: ActionStatus
+    changed_on: date
+    who: str
+    note: str
+
+
+def is_backwards(from_status: ActionStatus | None, to_status: ActionStatus) -> bool:
+    return from_status is not None and _ORDER[to_status] < _ORDER[from_status]
+
+
+def regressions(session: Session, sir: Sir) -> list[Regression]:
+    """Every change of the SIR's current actions that moved one backwards, newest first
+    (one query)."""
+    completed, in_progress, not_started = (
+        ActionStatus.COMPLETED,
+        ActionStatus.IN_PROGRESS,
+        ActionStatus.NOT_STARTED,
+    )
+    changes = session.scalars(
+        select(StatusChange)
+        .join(StatusChange.action)
+        .options(contains_eager(StatusChange.action), joinedload(StatusChange.changed_by))
+        .where(
+            Action.sir_id == sir.id,
+            Action.archived_at.is_(None),
+            or_(
+                and_(
+                    StatusChange.from_status == completed,
+                    StatusChange.to_status.in_([in_progress, not_started]),
+                ),
+                and_(
+                    StatusChange.from_status == in_progress, StatusChange.to_status == not_started
+                ),
+            ),
+        )
+        .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
+    ).all()
+    return [
+        Regression(
+            change=change,
+            action=change.action,
+            from_status=change.from_status,
+            to_status=change.to_status,
+            changed_on=_pacific_day(change.changed_at),
+            who=change.changed_by.name,
+            note=change.note,
+        )
+        for change in changes
+        if change.from_status is not None
+    ]
+
+
+def findings_without_action(
+    findings: Iterable[Finding], actions: Iterable[Action]
+) -> list[Finding]:
+    """The current weaknesses and threats among ``findings`` whose component has no current
+    action among ``actions`` (both of one SIR), in the order given."""
+    covered = {action.component_id for action in actions if not action.is_archived}
+    return [
+        finding
+        for finding in findings
+        if not finding.is_archived
+        and finding.category in GAP_CATEGORIES
+        and finding.component_id not in covered
+    ]
+
+
+def uncovered_findings(session: Session, sir: Sir) -> list[Finding]:
+    """The SIR's weaknesses and threats whose component has no non-archived action of the
+    SIR, by component number (one query)."""
+    has_action = exists().where(
+        Action.sir_id == sir.id,
+        Action.archived_at.is_(None),
+        Action.component_id == Finding.component_id,
+    )
+    return list(
+        session.scalars(
+            select(Finding)
+            .join(Finding.component)
+            .options(contains_eager(Finding.component))
+            .where(
+                Finding.sir_id == sir.id,
+                Finding.archived_at.is_(None),
+                Finding.category.in_(GAP_CATEGORIES),
+                ~has_action,
+            )
+            .order_by(Component.number, Finding.id)
+        )
+    )
+
+
+# --- Missed quarters ---------------------------------------------------------------------------
+
+
+def missed_quarters(
+    held_on: Iterable[date], engagement_started_on: date, today: date
+) -> list[SchoolQuarter]:
+    """The quarters of the current school year that have ended without a quarterly meeting
+    (``held_on``: the days of the LEA's quarterly meetings), leaving out those that began
+    before the engagement did. Whether the LEA is in DTA is the caller's question."""
+    current = SchoolQuarter.of(today)
+    held = {SchoolQuarter.of(day) for day in held_on}
+    missed = []
+    quarter = SchoolQuarter(current.start_year, 1)
+    while quarter < current:
+        if engagement_started_on <= quarter.first_day and quarter not in held:
+            missed.append(quarter)
+        quarter = quarter.next()
+    return missed
+
+
+# --- Shared helpers ------------------------------------------------------------------------------
+
+
+def code_key(code: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort action codes as people read them: 3.2 before 3.10."""
+    parts = code.replace("-", ".").split(".")
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
+
+
+def _pacific_day(moment: datetime) -> date:
+    return moment.astimezone(PACIFIC).date()

@@ -1,0 +1,359 @@
+"""LEA pages: the LEA itself, creating and editing it, its engagement, archiving and restoring."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from sir_tracker.access.policy import can_edit_lea, is_admin
+from sir_tracker.audit.editing import EditConflict
+from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.audit.operations import as_text
+from sir_tracker.core import db, pacific_time
+from sir_tracker.core.errors import DomainError
+from sir_tracker.leas import operations
+from sir_tracker.leas.models import CountyOffice, Engagement, Lea
+from sir_tracker.leas.operations import EngagementValues, LeaValues
+from sir_tracker.monitoring.pre_read import pre_read as pre_read_of
+from sir_tracker.monitoring.profile import lea_profile, long_time
+from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.pages.leas.forms import EditLeaForm, EngagementForm, NewLeaForm
+from sir_tracker.pages.reports.forms import LeaReportForm
+from sir_tracker.users.models import Role, User
+from sir_tracker.web import current, show_refusal
+from sir_tracker.web.current import sign_in_required
+from sir_tracker.web.loaders import lea_for, require_admin, require_edit
+
+blueprint = Blueprint("leas", __name__)
+
+INVALID_FORM = 422
+CONFLICT = 409
+
+Page = str | tuple[str, int] | Response
+
+
+@blueprint.get("/leas/<id:lea_id>")
+@sign_in_required
+def lea(lea_id: int) -> str:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    profile = lea_profile(
+        db.session(),
+        record,
+        today=pacific_time.today(),
+        with_archived=is_admin(user),
+        thresholds=Thresholds.from_config(current_app.config),
+    )
+    return render_template(
+        "leas/lea.html",
+        lea=profile,
+        can_edit=can_edit_lea(user, record),
+        can_edit_engagement=can_edit_lea(user, record) and record.current_engagement is not None,
+        is_admin=is_admin(user),
+        report_form=LeaReportForm() if any(not sir.is_archived for sir in record.sirs) else None,
+    )
+
+
+@blueprint.get("/leas/<id:lea_id>/pre-read")
+@sign_in_required
+def pre_read(lea_id: int) -> str:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    return render_template(
+        "progress/pre_read.html",
+        pre_read=pre_read_of(
+            db.session(),
+            record,
+            today=pacific_time.today(),
+            thresholds=Thresholds.from_config(current_app.config),
+        ),
+    )
+
+
+@blueprint.route("/leas/new", methods=["GET", "POST"])
+@sign_in_required
+def new() -> Page:
+    user = current.user()
+    require_admin(user)
+    offices, leads = _county_offices(), _ccee_leads(keep=None)
+    form = NewLeaForm(county_offices=offices, ccee_leads=leads)
+    if form.validate_on_submit():
+        try:
+            created = operations.create_lea(
+                db.session(),
+                _lea_values(form, offices),
+                _engagement_values(form, leads, keep=None),
+                by=user,
+            )
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            flash(f"{created.name} is added.", "success")
+            return redirect(url_for("leas.lea", lea_id=created.id))
+    return _form_page("leas/new.html", form)
+
+
+@blueprint.route("/leas/<id:lea_id>/edit", methods=["GET", "POST"])
+@sign_in_required
+def edit(lea_id: int) -> Page:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    require_edit(user, record)
+    offices = _county_offices()
+    form = EditLeaForm(data=_lea_data(record), county_offices=offices)
+    if form.validate_on_submit():
+        try:
+            changes = operations.update_lea(
+                db.session(),
+                record,
+                _lea_values(form, offices),
+                by=user,
+                version=form.version.data,
+            )
+        except EditConflict as conflict:
+            fresh = EditLeaForm(formdata=None, data=_lea_data(record), county_offices=offices)
+            return _conflict_page("leas/edit.html", fresh, conflict, form, lea=record)
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            flash(_saved_message(record.name, changes), "success")
+            return redirect(url_for("leas.lea", lea_id=record.id))
+    return _form_page("leas/edit.html", form, lea=record)
+
+
+@blueprint.route("/leas/<id:lea_id>/engagement", methods=["GET", "POST"])
+@sign_in_required
+def edit_engagement(lea_id: int) -> Page:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    require_edit(user, record)
+    engagement = record.current_engagement
+    if engagement is None:
+        abort(404)
+    leads = _ccee_leads(keep=engagement.ccee_lead) if is_admin(user) else None
+    form = EngagementForm(data=_engagement_data(engagement), ccee_leads=leads)
+    if form.validate_on_submit():
+        try:
+            changes = operations.update_engagement(
+                db.session(),
+                engagement,
+                _engagement_values(form, leads or [], keep=engagement.ccee_lead),
+                by=user,
+                version=form.version.data,
+            )
+        except EditConflict as conflict:
+            fresh = EngagementForm(
+                formdata=None, data=_engagement_data(engagement), ccee_leads=leads
+            )
+            return _conflict_page(
+                "leas/engagement.html", fresh, conflict, form, lea=record, engagement=engagement
+            )
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            flash(_saved_message(f"The engagement of {record.name}", changes), "success")
+            return redirect(url_for("leas.lea", lea_id=record.id))
+    return _form_page("leas/engagement.html", form, lea=record, engagement=engagement)
+
+
+@blueprint.route("/leas/<id:lea_id>/archive", methods=["GET", "POST"])
+@sign_in_required
+def archive(lea_id: int) -> Page:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    require_admin(user)
+    if record.is_archived:
+        flash(f"{record.name} is already archived.", "info")
+        return redirect(url_for("leas.lea", lea_id=record.id))
+    if request.method == "POST":
+        try:
+            operations.archive_lea(db.session(), record, by=user)
+        except DomainError as error:
+            return render_template("leas/archive.html", lea=record, error=error.message), 422
+        flash(f"{record.name} is archived. An administrator can restore it.", "success")
+        return redirect(url_for("dashboard.index"))
+    return render_template("leas/archive.html", lea=record, error=None)
+
+
+@blueprint.post("/leas/<id:lea_id>/restore")
+@sign_in_required
+def restore(lea_id: int) -> Page:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    require_admin(user)
+    try:
+        operations.restore_lea(db.session(), record, by=user)
+    except DomainError as error:
+        return render_template(
+            "errors/error.html",
+            code=INVALID_FORM,
+            title="Nothing to restore",
+            message=error.message,
+        ), INVALID_FORM
+    flash(f"{record.name} is restored.", "success")
+    return redirect(url_for("leas.lea", lea_id=record.id))
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _county_offices() -> Sequence[CountyOffice]:
+    return db.session().scalars(select(CountyOffice).order_by(CountyOffice.county)).all()
+
+
+def _ccee_leads(*, keep: User | None) -> list[User]:
+    """Active CCEE leads to choose from, and the engagement's own lead even if inactive."""
+    leads = list(
+        db.session().scalars(
+            select(User)
+            .where(User.role == Role.CCEE_LEAD, User.is_active.is_(True))
+            .order_by(User.name)
+        )
+    )
+    if keep is not None and keep not in leads:
+        leads.append(keep)
+    return leads
+
+
+def _lea_data(lea: Lea) -> dict[str, Any]:
+    return {
+        "name": lea.name,
+        "kind": lea.kind,
+        "cds_code": lea.cds_code,
+        "county_office": lea.county_office_id,
+        "version": lea.version,
+    }
+
+
+def _engagement_data(engagement: Engagement) -> dict[str, Any]:
+    return {
+        "pathway": engagement.pathway,
+        "mode": engagement.mode,
+        "readiness": engagement.readiness,
+        "started_on": engagement.started_on,
+        "exited_on": engagement.exited_on,
+        "ccee_lead": engagement.ccee_lead_id,
+        "version": engagement.version,
+    }
+
+
+def _lea_values(form: Any, offices: Sequence[CountyOffice]) -> LeaValues:
+    office = {o.id: o for o in offices}[form.county_office.data]
+    return LeaValues(
+        name=form.name.data,
+        kind=form.kind.data,
+        cds_code=form.cds_code.data,
+        county_office=office,
+    )
+
+
+def _engagement_values(form: Any, leads: Sequence[User], *, keep: User | None) -> EngagementValues:
+    lead = keep
+    if "ccee_lead" in form:
+        lead = {u.id: u for u in leads}.get(form.ccee_lead.data)
+    return EngagementValues(
+        pathway=form.pathway.data,
+        mode=form.mode.data,
+        readiness=form.readiness.data,
+        started_on=form.started_on.data,
+        exited_on=form.exited_on.data if "exited_on" in form else None,
+        ccee_lead=lead,
+    )
+
+
+def _form_page(template: str, form: Any, **context: Any) -> Page:
+    page = render_template(template, form=form, conflict=None, **context)
+    return (page, INVALID_FORM) if form.errors else page
+
+
+def _conflict_page(
+    template: str, fresh: Any, conflict: EditConflict, submitted: Any, **context: Any
+) -> Page:
+    """The form refilled from the stored record, what others changed, and what was not saved."""
+    labels = {field.name: field.label.text for field in fresh}
+    return render_template(
+        template,
+        form=fresh,
+        conflict={
+            "message": conflict.message,
+            "events": [_event_lines(event, labels) for event in conflict.events],
+            "unsaved": _unsaved(submitted, fresh, conflict.events),
+        },
+        **context,
+    ), CONFLICT
+
+
+def _event_lines(event: AuditEvent, labels: Mapping[str, str]) -> dict[str, Any]:
+    who = event.actor.name if event.actor else "Someone"
+    verbs = {
+        AuditAction.UPDATE: "changed",
+        AuditAction.ARCHIVE: "archived",
+        AuditAction.RESTORE: "restored",
+        AuditAction.CREATE: "created",
+    }
+    return {
+        "headline": f"{who} {verbs.get(event.action, event.action.label)} {event.record_label}"
+        f" on {long_time(event.occurred_at)}",
+        "changes": [
+            f"{labels.get(name, name.replace('_', ' ').capitalize())}: "
+            f"{old or '(empty)'} → {new or '(empty)'}"
+            for name, (old, new) in event.changes.items()
+        ],
+    }
+
+
+def _unsaved(submitted: Any, fresh: Any, events: Sequence[AuditEvent]) -> list[str]:
+    """What the person changed in the form they opened, now refused.
+
+    A field someone else changed since is compared with its value before their change (from
+    the audit log), so that the old value carried by a stale form is not mistaken for an edit.
+    """
+    opened: dict[str, str] = {}
+    for event in reversed(events):
+        for name, (old, _new) in event.changes.items():
+            opened[name] = old
+    lines = []
+    for field in fresh:
+        if field.name in ("csrf_token", "version") or field.name not in submitted:
+            continue
+        entered = submitted[field.name]
+        if field.name in opened:
+            changed = _audit_text(entered) != opened[field.name]
+        else:
+            changed = entered.data != field.data
+        if changed:
+            lines.append(f"{field.label.text}: {_shown(entered)}")
+    return lines
+
+
+def _audit_text(field: Any) -> str:
+    """A field's value as the audit log writes it (records by their name, not their id)."""
+    if isinstance(field.data, int) and getattr(field, "choices", None):
+        return _shown(field)
+    return as_text(field.data)
+
+
+def _shown(field: Any) -> str:
+    for choice in getattr(field, "choices", None) or ():
+        if choice.value == str(field.data if field.data is not None else ""):
+            return str(choice.label)
+    return as_text(field.data) or "(empty)"
+
+
+def _saved_message(subject: str, changes: Mapping[str, Any]) -> str:
+    if not changes:
+        return f"Nothing changed: {subject} is as it was."
+    return f"{subject} is saved."

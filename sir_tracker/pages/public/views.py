@@ -1,0 +1,74 @@
+"""Public progress pages: the LEAs whose progress CCEE chose to publish, readable by anyone.
+
+They show figures only (counts, dates); notes, findings and people stay behind sign-in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, render_template
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from sir_tracker.core import db
+from sir_tracker.leas.models import Lea
+from sir_tracker.meetings.models import Meeting, MeetingKind
+from sir_tracker.progress.operations import counts_by_sir
+
+blueprint = Blueprint("public", __name__, url_prefix="/progress")
+
+
+def _published(lea_id: int | None = None) -> list[Lea]:
+    query = select(Lea).where(Lea.is_published, Lea.archived_at.is_(None))
+    if lea_id is not None:
+        query = query.where(Lea.id == lea_id)
+    return list(
+        db.session().scalars(
+            query.options(
+                selectinload(Lea.sirs),
+                selectinload(Lea.county_office),
+                selectinload(Lea.engagements),
+            ).order_by(Lea.name)
+        )
+    )
+
+
+def _rows(leas: list[Lea]) -> list[dict[str, object]]:
+    session = db.session()
+    latest = {
+        lea.id: sirs[-1] for lea in leas if (sirs := [s for s in lea.sirs if not s.is_archived])
+    }
+    counts = counts_by_sir(session, [sir.id for sir in latest.values()])
+    last_quarterly: dict[int, date] = dict(
+        session.execute(
+            select(Meeting.lea_id, func.max(Meeting.held_on))
+            .where(
+                Meeting.lea_id.in_([lea.id for lea in leas]), Meeting.kind == MeetingKind.QUARTERLY
+            )
+            .group_by(Meeting.lea_id)
+        ).all()
+    )
+    return [
+        {
+            "lea": lea,
+            "engagement": lea.current_engagement,
+            "sir": latest.get(lea.id),
+            "counts": counts.get(latest[lea.id].id) if lea.id in latest else None,
+            "last_quarterly": last_quarterly.get(lea.id),
+        }
+        for lea in leas
+    ]
+
+
+@blueprint.get("")
+def index() -> str:
+    return render_template("public/index.html", rows=_rows(_published()))
+
+
+@blueprint.get("/<id:lea_id>")
+def lea(lea_id: int) -> str:
+    found = _published(lea_id)
+    if not found:
+        abort(404)
+    return render_template("public/lea.html", row=_rows(found)[0])

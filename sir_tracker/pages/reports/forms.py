@@ -1,0 +1,89 @@
+"""The forms that ask for reports: an LEA status report (as of which day, for whom) and a
+board packet (the same, and of which LEAs)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import SelectMultipleField
+from wtforms.validators import InputRequired, StopValidation, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from sir_tracker.core.formatting import long_date
+from sir_tracker.core.pacific_time import today
+from sir_tracker.pages.reviews.status_forms import ChoiceField, DayField
+from sir_tracker.reports.models import Audience
+
+AUDIENCE_CHOICES = [(audience.value, audience.label) for audience in Audience]
+
+
+class LeaReportForm(FlaskForm):
+    as_of = DayField(
+        "As of",
+        default=today,
+        validators=[InputRequired("Enter the as-of date, such as 2021-06-30.")],
+    )
+    audience = ChoiceField(
+        "Prepared for",
+        choices=AUDIENCE_CHOICES,
+        invalid="Choose the CCEE Governing Board or the State Superintendent.",
+        validators=[InputRequired("Choose who the report is for.")],
+    )
+
+    def validate_as_of(self, field: Any) -> None:
+        day: date | None = field.data
+        if day is not None and day > today():
+            raise ValidationError(
+                f"{long_date(day)} is in the future; choose today or an earlier day."
+            )
+
+    @property
+    def chosen_as_of(self) -> date:
+        day: date | None = self.as_of.data
+        if day is None:
+            raise ValueError("The form was not validated.")
+        return day
+
+    @property
+    def chosen_audience(self) -> Audience:
+        return Audience(self.audience.data)
+
+
+class LeaChoices(SelectMultipleField):
+    """LEAs ticked in a list of checkboxes; a value not offered is refused in a sentence."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    offered: tuple[int, ...] = ()
+
+    def offer(self, choices: list[tuple[int, str]]) -> None:
+        self.choices = list(choices)
+        self.offered = tuple(value for value, _label in choices)
+
+    def pre_validate(self, form: Any) -> None:
+        if any(value not in self.offered for value in self.data or []):
+            raise ValidationError(
+                "Choose among the LEAs listed: one of those sent is not one of them."
+            )
+
+
+def _at_least_one(_form: Any, field: Any) -> None:
+    if not field.data:
+        raise StopValidation("Tick at least one LEA for the packet.")
+
+
+class BoardPacketForm(LeaReportForm):
+    """A board packet: as of which day, for whom, of which LEAs (choices set by the view)."""
+
+    # Not InputRequired: its "required" attribute on every checkbox would make the browser
+    # insist that every LEA be ticked.
+    leas = LeaChoices("LEAs in the packet", coerce=int, validators=[_at_least_one])
+
+    @property
+    def chosen_leas(self) -> list[int]:
+        """The ticked LEAs, in the order offered."""
+        ticked = set(self.leas.data or [])
+        return [value for value in self.leas.offered if value in ticked]

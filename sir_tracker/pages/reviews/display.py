@@ -1,0 +1,293 @@
+"""What the SIR page and the action page show, read in a handful of queries and handed to the
+templates as plain values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from werkzeug.datastructures import MultiDict
+
+from sir_tracker.comments.models import Comment
+from sir_tracker.core.formatting import long_date, pacific_datetime
+from sir_tracker.monitoring.profile import RegressionLine
+from sir_tracker.monitoring.quarters import findings_without_action, regressions
+from sir_tracker.pages.reviews.forms import ActionFilterForm
+from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.models import StatusChange
+from sir_tracker.progress.operations import status_counts
+from sir_tracker.reviews.models import (
+    Action,
+    ActionStatus,
+    Component,
+    Finding,
+    Sir,
+    SwotCategory,
+    Theme,
+)
+
+SWOT_HEADINGS = {
+    SwotCategory.STRENGTH: "Strengths",
+    SwotCategory.WEAKNESS: "Weaknesses",
+    SwotCategory.OPPORTUNITY: "Opportunities",
+    SwotCategory.THREAT: "Threats",
+}
+FILTER_NAMES = ("status", "theme", "component", "q")
+
+
+def code_key(code: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort codes as people read them: 3.2 before 3.10."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\-]", code)
+    )
+
+
+def components(session: Session) -> list[Component]:
+    return list(session.scalars(select(Component).order_by(Component.number)))
+
+
+def component_heading(component: Component) -> str:
+    return f"{component.number}. {component.title}"
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` if it is a web address that may be shown as a link, else None."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    code: str
+    text: str
+    theme: str
+    responsible: str
+    target_date: str
+    status: ActionStatus
+    version: int
+
+
+@dataclass
+class Section:
+    anchor: str
+    heading: str
+    component_id: int
+    findings: list[tuple[str, list[Finding]]] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+
+
+@dataclass
+class SirPage:
+    sir: Sir
+    counts: StatusCounts
+    themes: list[Theme]
+    sections: list[Section]
+    filters: ActionFilterForm
+    matching: int
+    total: int
+    findings_hidden: bool
+    archived_themes: list[Theme]
+    archived_findings: list[Finding]
+    archived_actions: list[Action]
+    filter_values: dict[str, str]
+    regressions: list[RegressionLine]  # changes that moved an action backwards, newest first
+    uncovered: list[
+        tuple[str, list[Finding]]
+    ]  # weaknesses and threats with no action, by component
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.filters.is_active)
+
+    @property
+    def bar(self) -> list[tuple[str, str]]:
+        """The status bar's segments: (status, CSS width)."""
+        total = self.counts.total or 1
+        return [
+            (status.value, f"{100 * self.counts.of(status) / total:.1f}%")
+            for status in (
+                ActionStatus.COMPLETED,
+                ActionStatus.IN_PROGRESS,
+                ActionStatus.NOT_STARTED,
+            )
+        ]
+
+
+def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
+    """Everything the SIR page shows, filtered by ``args`` (status, theme, component, q).
+
+    Six queries whatever the size of the SIR: components, themes, findings, actions, counts,
+    regressions.
+    """
+    all_components = components(session)
+    themes = list(
+        session.scalars(select(Theme).where(Theme.sir_id == sir.id).order_by(Theme.number))
+    )
+    findings = list(
+        session.scalars(select(Finding).where(Finding.sir_id == sir.id).order_by(Finding.id))
+    )
+    actions = sorted(
+        session.scalars(select(Action).where(Action.sir_id == sir.id)),
+        key=lambda a: code_key(a.code),
+    )
+    current_themes = [t for t in themes if not t.is_archived]
+    theme_titles = {t.id: t.title for t in themes}
+
+    filters = ActionFilterForm(
+        MultiDict(_filter_args(args)), components=all_components, themes=current_themes
+    )
+    filters.validate()
+    wanted = {name: _valid(filters, name) for name in FILTER_NAMES}
+    text = wanted["q"].lower()
+
+    live_actions = [a for a in actions if not a.is_archived]
+    matching = [
+        a
+        for a in live_actions
+        if (not wanted["status"] or a.status.value == wanted["status"])
+        and (not wanted["theme"] or str(a.theme_id) == wanted["theme"])
+        and (not wanted["component"] or str(a.component_id) == wanted["component"])
+        and (not text or text in a.code.lower() or text in a.text.lower())
+    ]
+    # Findings describe components, not actions: they stay beside a component filter only.
+    findings_hidden = bool(wanted["status"] or wanted["theme"] or text)
+    live_findings = [f for f in findings if not f.is_archived]
+
+    sections = []
+    for component in all_components:
+        if wanted["component"] and str(component.id) != wanted["component"]:
+            continue
+        section = Section(
+            anchor=f"component-{component.number}",
+            heading=component_heading(component),
+            component_id=component.id,
+        )
+        if not findings_hidden:
+            mine = [f for f in live_findings if f.component_id == component.id]
+            section.findings = [
+                (heading, [f for f in mine if f.category is category])
+                for category, heading in SWOT_HEADINGS.items()
+                if any(f.category is category for f in mine)
+            ]
+        section.actions = [
+            ActionRow(
+                id=a.id,
+                code=a.code,
+                text=a.text,
+                theme=theme_titles.get(a.theme_id, "") if a.theme_id else "",
+                responsible=a.responsible,
+                target_date=long_date(a.target_date),
+                status=a.status,
+                version=a.version,
+            )
+            for a in matching
+            if a.component_id == component.id
+        ]
+        if filters.is_active and not section.actions and not section.findings:
+            continue
+        sections.append(section)
+
+    return SirPage(
+        sir=sir,
+        counts=status_counts(session, sir),
+        themes=current_themes,
+        sections=sections,
+        filters=filters,
+        matching=len(matching),
+        total=len(live_actions),
+        findings_hidden=findings_hidden,
+        archived_themes=[t for t in themes if t.is_archived],
+        archived_findings=[f for f in findings if f.is_archived],
+        archived_actions=[a for a in actions if a.is_archived],
+        filter_values={name: value for name, value in wanted.items() if value},
+        regressions=[RegressionLine.of(r) for r in regressions(session, sir)],
+        uncovered=_by_component(findings_without_action(findings, actions), all_components),
+    )
+
+
+def _by_component(
+    findings: list[Finding], all_components: list[Component]
+) -> list[tuple[str, list[Finding]]]:
+    return [
+        (component_heading(component), mine)
+        for component in all_components
+        if (mine := [f for f in findings if f.component_id == component.id])
+    ]
+
+
+def _filter_args(args: Mapping[str, str]) -> dict[str, str]:
+    return {name: str(args.get(name, "")).strip() for name in FILTER_NAMES}
+
+
+def _valid(filters: ActionFilterForm, name: str) -> str:
+    """A filter's value, or nothing if it is not one of the choices offered."""
+    field_ = filters[name]
+    return "" if field_.errors else str(field_.data or "").strip()
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: str
+    who: str
+    from_status: ActionStatus | None
+    to_status: ActionStatus
+    note: str
+    evidence_url: str | None
+    evidence_text: str | None  # an evidence value that is not a web link, shown as text
+    meeting_id: int | None
+    meeting: str
+
+
+@dataclass(frozen=True)
+class CommentEntry:
+    author: str
+    when: str
+    body: str
+
+
+def timeline(session: Session, action: Action) -> list[TimelineEntry]:
+    """The action's status history, newest first, with who made each change and where."""
+    changes = session.scalars(
+        select(StatusChange)
+        .where(StatusChange.action_id == action.id)
+        .options(selectinload(StatusChange.changed_by), selectinload(StatusChange.meeting))
+        .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
+    )
+    return [
+        TimelineEntry(
+            when=pacific_datetime(change.changed_at),
+            who=change.changed_by.name,
+            from_status=change.from_status,
+            to_status=change.to_status,
+            note=change.note,
+            evidence_url=web_link(change.evidence_url),
+            evidence_text=None if web_link(change.evidence_url) else change.evidence_url,
+            meeting_id=change.meeting_id,
+            meeting=(
+                f"{change.meeting.kind.label}, {long_date(change.meeting.held_on)}"
+                if change.meeting
+                else ""
+            ),
+        )
+        for change in changes
+    ]
+
+
+def comments(session: Session, action: Action) -> list[CommentEntry]:
+    found = session.scalars(
+        select(Comment)
+        .where(Comment.action_id == action.id)
+        .options(selectinload(Comment.author))
+        .order_by(Comment.created_at, Comment.id)
+    )
+    return [
+        CommentEntry(author=c.author.name, when=pacific_datetime(c.created_at), body=c.body)
+        for c in found
+    ]

@@ -1,0 +1,228 @@
+"""Status updates: one action (inline on the SIR page, or on the action page) or many at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from sir_tracker.audit.editing import EditConflict
+from sir_tracker.core import db
+from sir_tracker.core.errors import DomainError
+from sir_tracker.meetings.models import Meeting
+from sir_tracker.pages.reviews.display import code_key, component_heading, components
+from sir_tracker.pages.reviews.status_forms import BulkStatusForm, StatusUpdateForm
+from sir_tracker.pages.reviews.views import conflict_of, render_action_page
+from sir_tracker.progress import operations
+from sir_tracker.reviews.models import Action, Sir
+from sir_tracker.web import current, loaders
+from sir_tracker.web.current import sign_in_required
+
+blueprint = Blueprint("progress", __name__)
+
+INVALID_FORM = 422
+CONFLICT = 409
+SHORT_TEXT = 110
+Page = str | tuple[str, int] | Response
+
+
+@blueprint.route("/actions/<id:action_id>/status", methods=["GET", "POST"])
+@sign_in_required
+def update_status(action_id: int) -> Page:
+    user = current.user()
+    action = loaders.action_for(user, action_id)
+    loaders.require_edit(user, action.sir.lea)
+    back = _back(request.values.get("next"), action)
+    form = StatusUpdateForm(data={"version": action.version, "next": back})
+    conflict = None
+    if form.validate_on_submit():
+        before = action.status
+        try:
+            entry = operations.update_status(
+                db.session(),
+                action,
+                form.status.data or "",
+                version=form.version.data,
+                by=user,
+                note=form.note.data or "",
+                evidence_url=form.evidence_url.data,
+                effective_on=form.effective_date.data,
+            )
+        except EditConflict as error:
+            current_form = StatusUpdateForm(
+                formdata=None, data={"version": action.version, "next": back}
+            )
+            conflict, form = conflict_of(error, form, current_form), current_form
+        except DomainError as error:
+            _attach(form, error)
+        else:
+            flash(
+                f"Action {action.code}: {before.label} → {entry.to_status.label}.",
+                "success",
+            )
+            return redirect(back)
+    status_code = CONFLICT if conflict else (INVALID_FORM if form.errors else 200)
+    if status_code != 200 and back == url_for("reviews.action", action_id=action.id):
+        return render_action_page(
+            action, user, status_form=form, conflict=conflict, status_code=status_code
+        )
+    html = render_template(
+        "progress/update.html",
+        form=form,
+        action=action,
+        sir=action.sir,
+        back=back,
+        conflict=conflict,
+    )
+    return html, status_code
+
+
+@dataclass(frozen=True)
+class BulkRow:
+    fields: Any  # the row's subform
+    code: str
+    text: str
+    component: str
+    status_label: str
+    status_value: str
+    problem: str | None
+
+
+@blueprint.route("/sirs/<id:sir_id>/bulk-status", methods=["GET", "POST"])
+@sign_in_required
+def bulk_status(sir_id: int) -> Page:
+    user = current.user()
+    sir = loaders.sir_for(user, sir_id)
+    loaders.require_edit(user, sir.lea)
+    session = db.session()
+    actions = _current_actions(sir)
+    meetings = list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.lea_id == sir.lea_id)
+            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+        )
+    )
+    if request.method == "POST":
+        form = BulkStatusForm(meetings=meetings)
+    else:
+        initial = [{"action_id": a.id, "version": a.version} for a in actions]
+        # ?meeting=<id>: opened from that meeting's page ("Update statuses at this meeting").
+        chosen = request.args.get("meeting", "")
+        chosen = chosen if any(str(m.id) == chosen for m in meetings) else ""
+        form = BulkStatusForm(meetings=meetings, data={"rows": initial, "meeting": chosen})
+
+    problems: dict[int, str] = {}
+    if form.validate_on_submit():
+        requested = [
+            operations.RequestedChange(
+                action_id=row.action_id.data,
+                version=row.version.data,
+                status=row.status.data or "",
+                note=row.note.data or "",
+                evidence_url=row.evidence_url.data or "",
+            )
+            for row in form.rows
+        ]
+        meeting = next((m for m in meetings if str(m.id) == form.meeting.data), None)
+        try:
+            entries = operations.change_statuses(session, sir, requested, by=user, meeting=meeting)
+        except operations.BulkChangeRefused as refused:
+            problems = refused.problems
+            _attach(form, refused)
+        else:
+            counts = operations.status_counts(session, sir)
+            count = len(entries)
+            noun = "status" if count == 1 else "statuses"
+            flash(f"{count} {noun} updated: {counts.headline}", "success")
+            return redirect(url_for("reviews.sir", sir_id=sir.id))
+
+    by_id = {a.id: a for a in actions}
+    headings = {c.id: component_heading(c) for c in components(session)}
+    rows = [_bulk_row(row, by_id.get(row.action_id.data), problems, headings) for row in form.rows]
+    summary = _summary(form, rows)
+    html = render_template(
+        "progress/bulk.html",
+        form=form,
+        sir=sir,
+        lea=sir.lea,
+        rows=rows,
+        summary=summary,
+        problem_count=len([r for r in rows if r.problem]),
+    )
+    return (html, INVALID_FORM) if summary else html
+
+
+def _current_actions(sir: Sir) -> list[Action]:
+    found = db.session().scalars(
+        select(Action).where(Action.sir_id == sir.id, Action.archived_at.is_(None))
+    )
+    return sorted(found, key=lambda a: (a.component_id, code_key(a.code)))
+
+
+def _bulk_row(
+    row: Any, action: Action | None, problems: dict[int, str], headings: dict[int, str]
+) -> BulkRow:
+    errors = [message for messages in row.errors.values() for message in messages]
+    problem = problems.get(row.action_id.data) or (" ".join(errors) if errors else None)
+    if action is None:
+        return BulkRow(
+            fields=row,
+            code="?",
+            text="",
+            component="",
+            status_label="",
+            status_value="",
+            problem=problem or "This action is not one of this SIR's current actions.",
+        )
+    text = action.text
+    if len(text) > SHORT_TEXT:
+        text = text[:SHORT_TEXT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return BulkRow(
+        fields=row,
+        code=action.code,
+        text=text,
+        component=headings[action.component_id],
+        status_label=action.status.label,
+        status_value=action.status.value,
+        problem=problem,
+    )
+
+
+def _summary(form: BulkStatusForm, rows: list[BulkRow]) -> list[tuple[str | None, str]]:
+    """The error summary: (the id of the field to jump to, the message)."""
+    lines: list[tuple[str | None, str]] = [(None, m) for m in form.form_errors]
+    lines += [(form.meeting.id, f"Meeting: {m}") for m in form.meeting.errors]
+    lines += [(None, m) for m in form.errors.get("csrf_token", [])]
+    lines += [
+        (row.fields.status.id, f"Action {row.code}: {row.problem}") for row in rows if row.problem
+    ]
+    return lines
+
+
+def _back(target: str | None, action: Action) -> str:
+    """Where to go after the update: the SIR page (with its filters) or the action page, never
+    another site."""
+    default = url_for("reviews.sir", sir_id=action.sir_id)
+    if not target:
+        return default
+    parts = urlsplit(target)
+    allowed = (
+        url_for("reviews.sir", sir_id=action.sir_id),
+        url_for("reviews.action", action_id=action.id),
+    )
+    if parts.scheme or parts.netloc or parts.path not in allowed:
+        return default
+    return target
+
+
+def _attach(form: Any, error: DomainError) -> None:
+    name = {"at": "effective_date"}.get(error.field or "", error.field)
+    if name and name in form:
+        form[name].errors = [*form[name].errors, error.message]
+    else:
+        form.form_errors.append(error.message)
