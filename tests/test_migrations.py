@@ -1,12 +1,16 @@
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from sir_tracker import migrate
 from sir_tracker.all_models import Base
-from sir_tracker.core.database import make_engine
+from sir_tracker.core import db
+from sir_tracker.core.database import make_engine, transaction
+from sir_tracker.demo.loader import load_demo
 from tests.support.databases import DatabaseServer
 
 # The framework's component titles, exactly as CCEE publishes them.
@@ -65,16 +69,131 @@ def test_models_and_migrations_agree(empty_url: str) -> None:
     assert migrate.schema_differences(empty_url) == []
 
 
-def test_downgrade_to_base_and_upgrade_again(empty_url: str) -> None:
+def load_the_demo(url: str) -> None:
+    database = db.Database(url)
+    try:
+        with transaction(database.writers) as session:
+            load_demo(session)
+    finally:
+        database.engine.dispose()
+
+
+def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
+    """Rows in the tables, and values in the columns, that the demo leaves empty (most of them
+    added by later migrations), so that every downgrade has data to drop."""
+    tables = Base.metadata.tables
+    now = datetime.now(UTC)
+    as_of = date(2026, 11, 23)
+
+    def first(table: str) -> int:
+        found = connection.scalar(select(func.min(tables[table].c.id)))
+        assert found is not None, f"the demo has no {table}"
+        return found
+
+    def insert(table: str, **values: object) -> Any:
+        return connection.execute(tables[table].insert().values(**values)).inserted_primary_key[0]
+
+    def update(table: str, row_id: int, **values: object) -> None:
+        connection.execute(tables[table].update().filter_by(id=row_id).values(**values))
+
+    user, lea, meeting, action = (
+        first(table) for table in ("users", "leas", "meetings", "actions")
+    )
+    insert(
+        "users",
+        email="c@example.org",
+        name="C",
+        role="coe_staff",
+        county_office_id=first("county_offices"),
+    )
+    insert("users", email="l@example.org", name="L", role="lea_staff", lea_id=lea)
+    update("users", user, password_hash="not a real hash")
+    insert("user_sessions", user_id=user, token_hash="0" * 64, expires_at=now)
+    insert("comments", author_id=user, body="On an action", action_id=action)
+    insert("comments", author_id=user, body="On a meeting", meeting_id=meeting)
+    for table in ("leas", "sirs", "themes", "findings", "actions"):
+        update(table, first(table), archived_at=now)
+    update("meetings", meeting, closed_at=now, closed_by_id=user, archived_at=now)
+    update("meeting_attendees", first("meeting_attendees"), email="a@example.org", user_id=user)
+    update("meeting_next_steps", first("meeting_next_steps"), owner_email="o@example.org")
+    insert("meeting_sign_offs", meeting_id=meeting, organisation="ccee", name="C", signed_on=as_of)
+    insert("meeting_frozen_statuses", meeting_id=meeting, action_id=action, status="completed")
+    insert(
+        "reminders",
+        kind="pre_read",
+        key="pre_read:test",
+        recipient="r@example.org",
+        subject="Pre-read",
+        body="",
+        lea_id=lea,
+        sent_at=now,
+    )
+    pdf = {"as_of": as_of, "audience": "board", "pages": 1, "pdf": b"%PDF-1.7"}
+    report = insert(
+        "generated_reports",
+        kind="board_packet",
+        lea_id=lea,
+        generated_by_id=user,
+        filename="packet.pdf",
+        sha256="0" * 64,
+        **pdf,
+    )
+    insert("generated_report_leas", report_id=report, lea_id=lea)
+    insert("report_sections", lea_id=lea, data_version="1", **pdf)
+    insert(
+        "report_jobs",
+        kind="board_packet",
+        state="succeeded",
+        as_of=as_of,
+        audience="board",
+        lea_ids=[lea],
+        requested_by_id=user,
+        started_at=now,
+        heartbeat_at=now,
+        finished_at=now,
+        report_id=report,
+    )
+
+
+def columns_without_a_value(connection: Connection) -> list[str]:
+    return [
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if not connection.scalar(select(func.count(column)))
+    ]
+
+
+def test_downgrade_to_base_with_the_demo_loaded_and_upgrade_again(empty_url: str) -> None:
     migrate.upgrade(empty_url)
+    load_the_demo(empty_url)
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as connection:
+            fill_what_the_demo_leaves_empty(connection)
+            # A column a new migration adds needs a value here for its downgrade to be tested.
+            assert columns_without_a_value(connection) == []
+    finally:
+        engine.dispose()
+
     migrate.downgrade(empty_url, "base")
 
     assert table_names(empty_url) <= {"alembic_version"}
     assert migrate.current_revision(empty_url) is None
 
     migrate.upgrade(empty_url)
-    assert component_rows(empty_url) == list(enumerate(COMPONENT_TITLES, 1))
+
+    assert migrate.current_revision(empty_url) == migrate.head_revision(empty_url)
     assert migrate.schema_differences(empty_url) == []
+    assert component_rows(empty_url) == list(enumerate(COMPONENT_TITLES, 1))
+    load_the_demo(empty_url)
+    engine = make_engine(empty_url)
+    try:
+        for table in ("status_changes", "audit_events"):
+            with engine.connect() as connection, pytest.raises(DBAPIError, match="append-only"):
+                connection.execute(text(f"DELETE FROM {table}"))
+    finally:
+        engine.dispose()
 
 
 def test_the_database_refuses_to_edit_or_delete_history(demo_database_url: str) -> None:
