@@ -14,10 +14,17 @@ from sir_tracker.meetings.models import (
     SignOff,
     SwotNote,
 )
-from sir_tracker.progress.models import StatusChange
 from sir_tracker.reminders.models import Reminder
 from sir_tracker.reports.models import GeneratedReport, ReportJob, ReportSection
-from sir_tracker.reviews.models import Action, Component, CrosswalkLink, Finding, Sir, Theme
+from sir_tracker.reviews.models import (
+    Action,
+    Component,
+    CrosswalkLink,
+    Finding,
+    Sir,
+    StatusChange,
+    Theme,
+)
 from sir_tracker.users.models import User
 
 __all__ = [

@@ -10,11 +10,15 @@ Archived records are seen by admins only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import ColumnElement, and_, false, true
 
 from sir_tracker.leas.models import Lea
-from sir_tracker.reports.models import GeneratedReport, ReportJob
 from sir_tracker.users.models import Role, User
+
+if TYPE_CHECKING:
+    from sir_tracker.reports.models import GeneratedReport, ReportJob
 
 READ_ALL = frozenset({Role.ADMIN, Role.CCEE_LEAD, Role.VIEWER})
 

@@ -16,6 +16,7 @@ from sir_tracker.audit.models import AuditAction, AuditEvent
 from sir_tracker.audit.operations import differences, record_event, snapshot
 from sir_tracker.core.database import Archivable, Base, utcnow
 from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import pacific_datetime
 from sir_tracker.users.models import User
 
 
@@ -26,6 +27,32 @@ class EditConflict(DomainError):
             "saved: review their changes below, then make yours again."
         )
         self.events = events
+
+
+_VERBS = {
+    AuditAction.UPDATE: "changed",
+    AuditAction.ARCHIVE: "archived",
+    AuditAction.RESTORE: "restored",
+    AuditAction.CREATE: "created",
+}
+
+
+def event_headline(event: AuditEvent) -> str:
+    """ "Lena Lead changed Action 1.1 on 5 June 2021, 9:05 am PDT"."""
+    who = event.actor.name if event.actor else "Someone"
+    verb = _VERBS.get(event.action, event.action.label)
+    return f"{who} {verb} {event.record_label} on {pacific_datetime(event.occurred_at)}"
+
+
+def change_lines(event: AuditEvent, labels: Mapping[str, str] | None = None) -> list[str]:
+    """One line per field the event changed, "Status: not started → completed", each field
+    named by its label in ``labels`` where the form has one."""
+    labels = labels or {}
+    return [
+        f"{labels.get(name, name.replace('_', ' ').capitalize())}: "
+        f"{old or '(empty)'} → {new or '(empty)'}"
+        for name, (old, new) in event.changes.items()
+    ]
 
 
 def check_version(session: Session, record: Base, submitted: int | None, label: str) -> None:

@@ -8,6 +8,7 @@ person's sign-in sessions, since what they may see has changed.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,8 +18,10 @@ from sir_tracker.audit.operations import differences, record_event, snapshot
 from sir_tracker.auth.passwords import hash_password, password_problem
 from sir_tracker.auth.sessions import end_all_sessions
 from sir_tracker.core.errors import DomainError
-from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role, User
+
+if TYPE_CHECKING:
+    from sir_tracker.leas.models import CountyOffice, Lea
 
 EDITABLE_FIELDS = ("email", "name", "role", "county_office", "lea")
 ACCESS_FIELDS = frozenset({"role", "county_office", "lea"})

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.audit import editing
 from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import long_date
 from sir_tracker.leas.cds import InvalidCdsCode, normalize_cds_code
 from sir_tracker.leas.models import (
     CountyOffice,
@@ -166,8 +167,7 @@ def _checked_lea_values(session: Session, values: LeaValues, *, lea: Lea | None)
 def _check_engagement(values: EngagementValues, *, previous_lead: User | None, by: User) -> None:
     if values.exited_on is not None and values.exited_on < values.started_on:
         raise DomainError(
-            f"The exit date cannot be before the start date "
-            f"({values.started_on.day} {values.started_on:%B %Y}).",
+            f"The exit date cannot be before the start date ({long_date(values.started_on)}).",
             field="exited_on",
         )
     lead = values.ccee_lead

@@ -16,8 +16,7 @@ from sir_tracker.reviews.models import ActionStatus, SwotCategory
 
 if TYPE_CHECKING:
     from sir_tracker.leas.models import Lea
-    from sir_tracker.progress.models import StatusChange
-    from sir_tracker.reviews.models import Sir
+    from sir_tracker.reviews.models import Sir, StatusChange
     from sir_tracker.users.models import User
 
 

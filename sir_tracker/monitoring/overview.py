@@ -16,14 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.access.policy import visible_leas
-from sir_tracker.core.pacific_time import PACIFIC
+from sir_tracker.core.formatting import long_date, month_year, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.monitoring.profile import (
     StatusSummary,
     in_dta,
     latest_sir,
-    long_date,
     quarter_label,
 )
 from sir_tracker.monitoring.quarters import (
@@ -182,9 +181,7 @@ def _row(
         status=status,
         last_quarterly=long_date(last_quarterly) if last_quarterly else None,
         flags=flags,
-        archived_on=long_date(lea.archived_at.astimezone(PACIFIC).date())
-        if lea.archived_at
-        else None,
+        archived_on=pacific_day(lea.archived_at) if lea.archived_at else None,
     )
 
 
@@ -196,12 +193,12 @@ def _exit_note(engagement: Engagement | None, today: date) -> str | None:
     if engagement is None or engagement.exited_on is None:
         return None
     verb = "Exited" if _has_exited(engagement, today) else "Exits"
-    return f"{verb} {engagement.exited_on:%B %Y}"
+    return f"{verb} {month_year(engagement.exited_on)}"
 
 
 def _sir_note(sir: Sir | None) -> str | None:
     if sir is None:
         return None
     if sir.report_date is not None:
-        return f"Report {sir.report_date:%B %Y}"
+        return f"Report {month_year(sir.report_date)}"
     return f"Review {sir.state.label}"

@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sir_tracker.core.formatting import long_date
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
 from sir_tracker.monitoring import quarters
@@ -21,7 +22,6 @@ from sir_tracker.monitoring.profile import (
     StatusSummary,
     is_held_quarterly,
     latest_sir,
-    long_date,
     missed_lines,
     plateau_sentence,
     quarter_label,

@@ -8,12 +8,12 @@ actions, regressions and changes).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker.core.pacific_time import PACIFIC
+from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
@@ -31,17 +31,6 @@ from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reviews.models import ActionStatus, Sir
 
 QUARTERLY_MEETINGS_A_YEAR = 4
-
-
-def long_date(day: date) -> str:
-    """15 June 2021."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def long_time(moment: datetime) -> str:
-    """15 June 2021 at 14:05, in California time."""
-    local = moment.astimezone(PACIFIC)
-    return f"{long_date(local.date())} at {local:%H:%M}"
 
 
 def quarter_label(quarter: SchoolQuarter) -> str:
@@ -320,9 +309,7 @@ def lea_profile(
         kind=lea.kind.label,
         county_office=office.name,
         geo_lead=office.geo_lead.name if office.geo_lead else None,
-        archived_on=long_date(lea.archived_at.astimezone(PACIFIC).date())
-        if lea.archived_at
-        else None,
+        archived_on=pacific_day(lea.archived_at) if lea.archived_at else None,
         current=engagements[-1] if engagements else None,
         earlier=list(reversed(engagements[:-1])),
         sirs=[

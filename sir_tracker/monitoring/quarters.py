@@ -25,9 +25,16 @@ from sir_tracker.core.pacific_time import today as pacific_today
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import counts_at_meeting, status_counts
-from sir_tracker.reviews.models import Action, ActionStatus, Component, Finding, Sir, SwotCategory
+from sir_tracker.reviews.models import (
+    Action,
+    ActionStatus,
+    Component,
+    Finding,
+    Sir,
+    StatusChange,
+    SwotCategory,
+)
 
 DEFAULT_STALL_MEETINGS = 3
 DEFAULT_PLATEAU_MEETINGS = 2

@@ -14,18 +14,17 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from sir_tracker.audit.editing import EditConflict, check_version
+from sir_tracker.audit.editing import EditConflict, change_lines, check_version, event_headline
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
 from sir_tracker.core.database import utcnow
 from sir_tracker.core.errors import DomainError
-from sir_tracker.core.formatting import event_lines, long_date
+from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.pacific_time import PACIFIC, at_local, end_of_day, today
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.meetings.models import FrozenStatus, Meeting
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, StatusChange
 from sir_tracker.users.models import User
 
 # A client clock a little ahead of the server's should not make "now" look like the future.
@@ -48,23 +47,6 @@ def parse_status(value: ActionStatus | str) -> ActionStatus:
         raise StatusChangeRefused(
             f"{value!r} is not a status; choose one of: {STATUS_CHOICES}.", field="status"
         ) from None
-
-
-def record_creation(
-    session: Session, action: Action, *, by: User, at: datetime, note: str = ""
-) -> StatusChange:
-    """Write the first history row of a new action: its initial status, as of its creation."""
-    entry = StatusChange(
-        action=action,
-        from_status=None,
-        to_status=action.status,
-        changed_at=at,
-        changed_by=by,
-        note=note,
-    )
-    session.add(entry)
-    session.flush()
-    return entry
 
 
 def change_status(
@@ -93,7 +75,7 @@ def change_status(
     evidence = _checked_evidence_url(evidence_url)
     if meeting is not None and meeting.lea is not action.sir.lea:
         raise StatusChangeRefused(
-            f"The meeting of {meeting.held_on:%d %B %Y} is not a meeting of this LEA.",
+            f"The meeting of {long_date(meeting.held_on)} is not a meeting of this LEA.",
             field="meeting",
         )
 
@@ -109,7 +91,7 @@ def change_status(
     now = utcnow()
     if meeting is not None and meeting.held_on > today():
         raise StatusChangeRefused(
-            f"The meeting of {meeting.held_on:%d %B %Y} has not happened yet; a change "
+            f"The meeting of {long_date(meeting.held_on)} has not happened yet; a change "
             "cannot be made at it.",
             field="meeting",
         )
@@ -125,13 +107,13 @@ def change_status(
     if closed is not None and at < end_of_day(closed.last_day):
         raise StatusChangeRefused(
             f"The quarter {closed} is closed (signed off); a status change cannot be dated "
-            f"on or before {closed.last_day:%d %B %Y}.",
+            f"on or before {long_date(closed.last_day)}.",
             field="at",
         )
     latest = _latest_change_at(session, action)
     if latest is not None and at < latest:
         raise StatusChangeRefused(
-            f"Action {action.code} last changed on {latest:%d %B %Y}; "
+            f"Action {action.code} last changed on {pacific_day(latest)}; "
             "a new change cannot be dated before that.",
             field="at",
         )
@@ -412,7 +394,10 @@ def _problem_with(
         status = parse_status(row.status)
         _checked_evidence_url(row.evidence_url)
     except EditConflict as conflict:
-        changes = "; ".join(line.sentence for line in event_lines(conflict.events))
+        changes = "; ".join(
+            f"{event_headline(event)}: {'; '.join(change_lines(event)) or 'no field changes'}"
+            for event in conflict.events
+        )
         return (
             f"Action {action.code} was changed by someone else after you opened this page "
             f"({changes or 'details unavailable'}). Reload the page to start from its "
@@ -424,7 +409,7 @@ def _problem_with(
         return f"Action {action.code} is already {status.label}; leave its new status blank."
     if at is not None and latest is not None and at < latest:
         return (
-            f"Action {action.code} last changed on {long_date(latest.astimezone(PACIFIC).date())}, "
+            f"Action {action.code} last changed on {pacific_day(latest)}, "
             "after the meeting chosen; update it on its own, without the meeting."
         )
     return None

@@ -18,8 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.core.errors import DomainError
-from sir_tracker.core.formatting import long_date
-from sir_tracker.core.pacific_time import PACIFIC
+from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting
 from sir_tracker.monitoring import quarters
@@ -202,7 +201,7 @@ class LeaReportData:
 
     @property
     def generated_on(self) -> str:
-        return long_date(self.generated_at.astimezone(PACIFIC).date())
+        return pacific_day(self.generated_at)
 
     @property
     def title(self) -> str:
@@ -410,7 +409,7 @@ def _actions_by_component(
                     text=action.text,
                     theme=action.theme.title if action.theme else "",
                     status=statuses[action.id],
-                    changed_on=_pacific_long_date(latest[action.id][0]),
+                    changed_on=pacific_day(latest[action.id][0]),
                     note=latest[action.id][1],
                 )
                 for action in sorted(members, key=lambda a: code_key(a.code))
@@ -418,7 +417,3 @@ def _actions_by_component(
         )
         for number, members in sorted(grouped.items())
     )
-
-
-def _pacific_long_date(moment: datetime) -> str:
-    return long_date(moment.astimezone(PACIFIC).date())

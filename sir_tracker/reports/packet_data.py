@@ -14,8 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
-from sir_tracker.core.formatting import long_date
-from sir_tracker.core.pacific_time import PACIFIC
+from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
 from sir_tracker.monitoring.profile import in_dta, latest_sir
@@ -75,7 +74,7 @@ class PacketSummary:
 
     @property
     def generated_on(self) -> str:
-        return long_date(self.generated_at.astimezone(PACIFIC).date())
+        return pacific_day(self.generated_at)
 
     @property
     def headline(self) -> str:

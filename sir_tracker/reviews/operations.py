@@ -12,11 +12,9 @@ from sqlalchemy.orm import Session
 from sir_tracker.audit import editing
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
-from sir_tracker.comments.models import Comment
 from sir_tracker.core.database import utcnow
 from sir_tracker.core.errors import DomainError
 from sir_tracker.leas.models import Lea
-from sir_tracker.progress.operations import record_creation
 from sir_tracker.reviews.models import (
     Action,
     Component,
@@ -24,6 +22,7 @@ from sir_tracker.reviews.models import (
     Finding,
     Sir,
     SirState,
+    StatusChange,
     SwotCategory,
     Theme,
 )
@@ -66,8 +65,25 @@ def add_action(
     )
     session.add(action)
     session.flush()
-    record_creation(session, action, by=by, at=at)
+    _record_creation(session, action, by=by, at=at)
     return action
+
+
+def _record_creation(
+    session: Session, action: Action, *, by: User, at: datetime, note: str = ""
+) -> StatusChange:
+    """Write the first history row of a new action: its initial status, as of its creation."""
+    entry = StatusChange(
+        action=action,
+        from_status=None,
+        to_status=action.status,
+        changed_at=at,
+        changed_by=by,
+        note=note,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
 
 
 # --- SIRs, themes, findings and actions as editors change them: every change audited ---------
@@ -293,20 +309,6 @@ def remove_crosswalk_link(session: Session, link: CrosswalkLink, *, by: User) ->
         changes={"cross-walk link": [text, ""]},
         summary=f"Cross-walk link {text} removed.",
     )
-
-
-def comment_on_action(session: Session, action: Action, *, body: str, by: User) -> Comment:
-    """Add a comment to ``action``. Comments are append-only notes, not tracked records (no
-    version, no audit event), as on meetings."""
-    body = body.strip()
-    if not body:
-        raise DomainError("Write a comment before sending it.", field="body")
-    if action.is_archived:
-        raise DomainError(f"Action {action.code} is archived; it takes no comments.")
-    comment = Comment(action_id=action.id, author=by, body=body)
-    session.add(comment)
-    session.flush()
-    return comment
 
 
 Archived = Sir | Theme | Finding | Action

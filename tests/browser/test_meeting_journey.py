@@ -15,8 +15,7 @@ from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
 from sir_tracker.core.pacific_time import PACIFIC, at_local
 from sir_tracker.leas.models import Lea
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import Role
 from tests.browser.conftest import Account, LiveServer, sign_in_page
 from tests.browser.support import assert_accessible

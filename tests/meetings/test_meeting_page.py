@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.comments.models import Comment
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.progress.models import StatusChange
+from sir_tracker.reviews.models import StatusChange
 from sir_tracker.users.models import Role, User
 from tests.support.auth import csrf_token, make_user, sign_in
 
@@ -147,7 +147,7 @@ def test_an_empty_comment_is_refused(app: Flask, session: Session) -> None:
     )
 
     assert response.status_code == 422
-    assert "Write your comment before adding it." in response.get_data(as_text=True)
+    assert "Write a comment before sending it." in response.get_data(as_text=True)
     assert comment_count(session, meeting) == 0
 
 

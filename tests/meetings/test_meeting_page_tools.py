@@ -14,8 +14,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.core.pacific_time import PACIFIC, today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import User
 from tests.meetings.forms import meeting_data, submit
 from tests.reviews.iusd import text_of

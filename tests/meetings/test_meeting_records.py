@@ -359,7 +359,7 @@ def test_a_stale_edit_is_refused_with_the_other_persons_changes(
     page = text_of(response.get_data(as_text=True))
     assert response.status_code == 409
     assert "Someone else changed this first" in page
-    assert "Ada Admin" in page and "agenda:" in page and "The admin's agenda." in page
+    assert "Ada Admin changed" in page and "Agenda: " in page and "→ The admin's agenda." in page
     assert "Summary: The lead's summary." in page  # what the lead entered, not saved
     session.expire_all()
     meeting = session.get(Meeting, meeting_id)

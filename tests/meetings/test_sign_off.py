@@ -17,15 +17,14 @@ from sir_tracker.core.pacific_time import at_local, today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind, Organisation
 from sir_tracker.meetings.operations import MeetingRefused, archive_meeting
-from sir_tracker.meetings.signoff import Signature, close_meeting, sign_off_summary
-from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import (
     StatusChangeRefused,
     change_status,
     counts_at_meeting,
     status_counts,
 )
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.progress.signoff import Signature, close_meeting, sign_off_summary
+from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import Role, User
 from tests.reviews.iusd import admin as admin
 from tests.reviews.iusd import changed_tables, county, table_counts, text_of

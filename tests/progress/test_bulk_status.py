@@ -8,8 +8,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.audit.models import AuditAction, AuditEvent
 from sir_tracker.core.pacific_time import PACIFIC
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import User
 from tests.reviews.iusd import changed_tables, post, table_counts, text_of
 from tests.support.auth import sign_in
@@ -205,7 +204,7 @@ def test_a_row_changed_by_someone_else_meanwhile_is_named_with_the_change(
     assert response.status_code == 422
     page = text_of(response.get_data(as_text=True))
     assert f"Action {action.code} was changed by someone else after you opened this page" in page
-    assert "Ada Admin" in page and "status: not started -> completed" in page
+    assert "Ada Admin" in page and "Status: not started → completed" in page
     assert table_counts(session) == before
 
 

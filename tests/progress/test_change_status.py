@@ -8,9 +8,8 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.core.pacific_time import PACIFIC, at_local, today
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.progress.models import HistoryIsAppendOnly, StatusChange
 from sir_tracker.progress.operations import StatusChangeRefused, change_status, status_counts
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, HistoryIsAppendOnly, Sir, StatusChange
 from sir_tracker.users.models import User
 from tests.support import builders
 

@@ -10,9 +10,8 @@ from sqlalchemy import select
 from sir_tracker import migrate
 from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
-from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import change_status
-from sir_tracker.reviews.models import Action, ActionStatus
+from sir_tracker.reviews.models import Action, ActionStatus, StatusChange
 from sir_tracker.users.models import User
 from tests.support import builders
 from tests.support.databases import DatabaseServer

@@ -34,7 +34,6 @@ from sir_tracker.monitoring.quarters import (
     uncovered_findings,
 )
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import change_status, counts_at_meeting, status_counts
 from sir_tracker.reviews.models import (
     Action,
@@ -42,6 +41,7 @@ from sir_tracker.reviews.models import (
     Component,
     Finding,
     Sir,
+    StatusChange,
     SwotCategory,
 )
 from sir_tracker.reviews.operations import add_action

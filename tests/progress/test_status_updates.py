@@ -5,8 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core.pacific_time import PACIFIC, today
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import User
 from tests.reviews.iusd import action_by_code, changed_tables, post, table_counts, text_of
 from tests.support.auth import sign_in
@@ -98,7 +97,7 @@ def test_a_stale_inline_update_is_refused_and_writes_nothing(
     assert stale.status_code == 409
     page = text_of(stale.get_data(as_text=True))
     assert "Someone else changed this first" in page
-    assert "Lena Lead" in page and "status: completed -> in progress" in page
+    assert "Lena Lead" in page and "New status: completed → in progress" in page
     assert table_counts(session) == before
     session.refresh(action)
     assert action.status is ActionStatus.IN_PROGRESS

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.core.database import utcnow
 from sir_tracker.leas.models import Lea
-from sir_tracker.progress.models import StatusChange
+from sir_tracker.reviews.models import StatusChange
 
 IUSD = "Inglewood Unified School District"
 

@@ -3,8 +3,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.comments.models import Comment
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Sir
+from sir_tracker.reviews.models import Sir, StatusChange
 from sir_tracker.users.models import Role, User
 from tests.reviews.iusd import action_by_code, county, post, text_of
 from tests.support.auth import make_user, sign_in
@@ -30,8 +29,8 @@ def test_the_action_page_shows_the_action_and_its_history_newest_first(
     assert "FCMAT" in text  # the cross-walk
     # The regression: completed, then back to in progress, with its note, in California time.
     assert f"completed → in progress {REGRESSION_NOTE}" in text
-    assert "8 December 2020, 12:00 PM PST" in text
-    assert "15 June 2021, 12:00 PM PDT" in text
+    assert "8 December 2020, 12:00 pm PST" in text
+    assert "15 June 2021, 12:00 pm PDT" in text
     assert text.index("15 June 2021, 12:00") < text.index("8 December 2020, 12:00")
     assert text.index("8 December 2020, 12:00") < text.index("16 June 2020, 12:00")
     assert "Created as not started" in text

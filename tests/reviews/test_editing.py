@@ -100,7 +100,7 @@ def test_two_people_edit_an_action_and_the_second_save_is_refused(
     page = text_of(refused.get_data(as_text=True))
     assert "Someone else changed this first" in page
     assert "Lena Lead" in page
-    assert "text:" in page and "First person's wording." in page
+    assert "Recommended action:" in page and "→ First person's wording." in page
     assert "What you entered, not saved" in page and "Second person's wording." in page
     session.refresh(action)
     assert action.text == "First person's wording."
@@ -351,7 +351,7 @@ def test_a_stale_sir_edit_is_a_conflict(
     assert first.status_code == 302
     assert second.status_code == 409
     assert (
-        "title: Inglewood Unified School District Systemic Instructional Review -&gt; Renamed"
+        "Title: Inglewood Unified School District Systemic Instructional Review → Renamed"
         in (second.get_data(as_text=True))
     )
 

@@ -11,8 +11,8 @@ from wtforms.validators import ValidationError
 
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.leas.models import Lea
-from sir_tracker.pages.users.forms import NO_CHOICE, optional_id, select_field
 from sir_tracker.users.models import User
+from sir_tracker.web.fields import NO_CHOICE, optional_id, select_field
 
 ANY = "Any"
 

@@ -7,18 +7,18 @@ from typing import Any
 from flask import Blueprint, render_template, request, url_for
 from sqlalchemy import func, select
 
-from sir_tracker.audit.queries import AuditFilters, audit_page, record_type_choices
 from sir_tracker.core import db
 from sir_tracker.leas.models import Lea
 from sir_tracker.pages.audit.forms import AuditFilterForm
+from sir_tracker.pages.audit.log import AuditFilters, audit_page, record_type_choices
 from sir_tracker.users.models import User
 from sir_tracker.web import current
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.loaders import require_admin
+from sir_tracker.web.responses import INVALID_FORM
 
 blueprint = Blueprint("audit", __name__, url_prefix="/admin/audit")
 
-INVALID_FILTER = 422
 FILTER_NAMES = ("record_type", "action", "user", "lea", "from_date", "to_date")
 
 
@@ -53,7 +53,7 @@ def index() -> tuple[str, int]:
     valid = form.validate()
     number = _page_number(form)
     if not valid or form.form_errors:
-        return render_template("audit/index.html", form=form, page=None), INVALID_FILTER
+        return render_template("audit/index.html", form=form, page=None), INVALID_FORM
     filters = AuditFilters(
         record_type=form.record_type.data or None,
         action=form.action.data,

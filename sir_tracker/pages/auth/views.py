@@ -16,10 +16,9 @@ from sir_tracker.pages.auth.forms import ChangePasswordForm, SignInForm
 from sir_tracker.users.models import User
 from sir_tracker.web import current
 from sir_tracker.web.current import TOKEN_KEY, sign_in_required
+from sir_tracker.web.responses import INVALID_FORM
 
 blueprint = Blueprint("auth", __name__)
-
-INVALID_FORM = 422
 
 
 def _safe_next(target: str | None) -> str | None:

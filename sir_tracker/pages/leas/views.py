@@ -16,33 +16,27 @@ from flask import (
     url_for,
 )
 from sqlalchemy import select
-from werkzeug.wrappers import Response
 
 from sir_tracker.access.policy import can_edit_lea, is_admin
 from sir_tracker.audit.editing import EditConflict
-from sir_tracker.audit.models import AuditAction, AuditEvent
-from sir_tracker.audit.operations import as_text
 from sir_tracker.core import db, pacific_time
 from sir_tracker.core.errors import DomainError
 from sir_tracker.leas import operations
 from sir_tracker.leas.models import CountyOffice, Engagement, Lea
 from sir_tracker.leas.operations import EngagementValues, LeaValues
 from sir_tracker.monitoring.pre_read import pre_read as pre_read_of
-from sir_tracker.monitoring.profile import lea_profile, long_time
+from sir_tracker.monitoring.profile import lea_profile
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.pages.leas.forms import EditLeaForm, EngagementForm, NewLeaForm
-from sir_tracker.pages.reports.forms import LeaReportForm
 from sir_tracker.users.models import Role, User
 from sir_tracker.web import current, show_refusal
+from sir_tracker.web.conflict import conflict_of
 from sir_tracker.web.current import sign_in_required
+from sir_tracker.web.forms import LeaReportForm
 from sir_tracker.web.loaders import lea_for, require_admin, require_edit
+from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("leas", __name__)
-
-INVALID_FORM = 422
-CONFLICT = 409
-
-Page = str | tuple[str, int] | Response
 
 
 @blueprint.get("/leas/<id:lea_id>")
@@ -280,77 +274,11 @@ def _form_page(template: str, form: Any, **context: Any) -> Page:
 
 
 def _conflict_page(
-    template: str, fresh: Any, conflict: EditConflict, submitted: Any, **context: Any
+    template: str, fresh: Any, error: EditConflict, submitted: Any, **context: Any
 ) -> Page:
     """The form refilled from the stored record, what others changed, and what was not saved."""
-    labels = {field.name: field.label.text for field in fresh}
-    return render_template(
-        template,
-        form=fresh,
-        conflict={
-            "message": conflict.message,
-            "events": [_event_lines(event, labels) for event in conflict.events],
-            "unsaved": _unsaved(submitted, fresh, conflict.events),
-        },
-        **context,
-    ), CONFLICT
-
-
-def _event_lines(event: AuditEvent, labels: Mapping[str, str]) -> dict[str, Any]:
-    who = event.actor.name if event.actor else "Someone"
-    verbs = {
-        AuditAction.UPDATE: "changed",
-        AuditAction.ARCHIVE: "archived",
-        AuditAction.RESTORE: "restored",
-        AuditAction.CREATE: "created",
-    }
-    return {
-        "headline": f"{who} {verbs.get(event.action, event.action.label)} {event.record_label}"
-        f" on {long_time(event.occurred_at)}",
-        "changes": [
-            f"{labels.get(name, name.replace('_', ' ').capitalize())}: "
-            f"{old or '(empty)'} → {new or '(empty)'}"
-            for name, (old, new) in event.changes.items()
-        ],
-    }
-
-
-def _unsaved(submitted: Any, fresh: Any, events: Sequence[AuditEvent]) -> list[str]:
-    """What the person changed in the form they opened, now refused.
-
-    A field someone else changed since is compared with its value before their change (from
-    the audit log), so that the old value carried by a stale form is not mistaken for an edit.
-    """
-    opened: dict[str, str] = {}
-    for event in reversed(events):
-        for name, (old, _new) in event.changes.items():
-            opened[name] = old
-    lines = []
-    for field in fresh:
-        if field.name in ("csrf_token", "version") or field.name not in submitted:
-            continue
-        entered = submitted[field.name]
-        if field.name in opened:
-            changed = _audit_text(entered) != opened[field.name]
-        else:
-            changed = entered.data != field.data
-        if changed:
-            lines.append(f"{field.label.text}: {_shown(entered)}")
-    return lines
-
-
-def _audit_text(field: Any) -> str:
-    """A field's value as the audit log writes it (records by their name, not their id)."""
-    if isinstance(field.data, int) and getattr(field, "choices", None):
-        return _shown(field)
-    return as_text(field.data)
-
-
-def _shown(field: Any) -> str:
-    for choice in getattr(field, "choices", None) or ():
-        if choice.value == str(field.data if field.data is not None else ""):
-            return str(choice.label)
-    return as_text(field.data) or "(empty)"
+    conflict = conflict_of(error, submitted, fresh)
+    return render_template(template, form=fresh, conflict=conflict, **context), CONFLICT
 
 
 def _saved_message(subject: str, changes: Mapping[str, Any]) -> str:

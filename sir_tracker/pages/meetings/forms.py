@@ -35,8 +35,8 @@ from sir_tracker.meetings.operations import (
     NoteValues,
     name_key,
 )
-from sir_tracker.pages.reviews.status_forms import ChoiceField, DayField, as_choices, version_field
 from sir_tracker.reviews.models import Sir, SwotCategory
+from sir_tracker.web.fields import ChoiceField, DayField, as_choices, version_field
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in MeetingKind]
 ORGANISATION_CHOICES = [(o.value, o.label) for o in Organisation]

@@ -12,14 +12,14 @@ from wtforms.validators import InputRequired, Optional
 from wtforms.widgets import HiddenInput
 
 from sir_tracker.meetings.models import Meeting, Organisation
-from sir_tracker.meetings.signoff import (
+from sir_tracker.progress.signoff import (
     SIGNING_ORGANISATIONS,
     Signature,
     date_problem,
     name_problem,
     signing_for,
 )
-from sir_tracker.pages.reviews.status_forms import DayField
+from sir_tracker.web.fields import DayField
 
 _SIGNING_FOR_TITLE = {
     Organisation.CCEE: "CCEE",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from werkzeug.wrappers import Response
 
 from sir_tracker.access.policy import can_edit_lea
 from sir_tracker.audit.editing import EditConflict
@@ -14,7 +13,10 @@ from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import long_date, pacific_datetime
 from sir_tracker.core.pacific_time import today
 from sir_tracker.meetings.models import Meeting, Organisation
-from sir_tracker.meetings.signoff import (
+from sir_tracker.pages.meetings.signoff_forms import SignOffForm
+from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.operations import counts_at_meeting, status_counts
+from sir_tracker.progress.signoff import (
     SIGNING_ORGANISATIONS,
     close_meeting,
     closed_on,
@@ -24,18 +26,12 @@ from sir_tracker.meetings.signoff import (
     sign_off_summary,
     signing_for,
 )
-from sir_tracker.pages.meetings.signoff_forms import SignOffForm
-from sir_tracker.pages.reviews.views import Conflict, conflict_of
-from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.operations import counts_at_meeting, status_counts
 from sir_tracker.web import current, loaders, show_refusal
+from sir_tracker.web.conflict import Conflict, conflict_of
 from sir_tracker.web.current import sign_in_required, signed_in_user
+from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("signoff", __name__)
-
-INVALID_FORM = 422
-CONFLICT = 409
-Page = str | tuple[str, int] | Response
 
 
 @blueprint.route("/meetings/<id:meeting_id>/sign-off", methods=["GET", "POST"])

@@ -4,43 +4,39 @@ archiving and restoring a meeting; marking an earlier meeting's next step done."
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
-from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length
 
 from sir_tracker.access.policy import can_comment, can_edit_lea, is_admin
 from sir_tracker.audit.editing import EditConflict
+from sir_tracker.comments import operations as comments
 from sir_tracker.comments.models import Comment
 from sir_tracker.core import db
 from sir_tracker.core.errors import DomainError
-from sir_tracker.core.formatting import EventLine, event_lines, long_date
-from sir_tracker.core.pacific_time import PACIFIC, today
+from sir_tracker.core.formatting import long_date, pacific_datetime
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings import operations
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
 from sir_tracker.meetings.operations import KnownPerson, MeetingValues, meeting_label
 from sir_tracker.pages.meetings.forms import ROW_LISTS, MeetingForm, row_data
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, Sir, SwotCategory
+from sir_tracker.reviews.models import Action, Sir, StatusChange, SwotCategory
 from sir_tracker.users.models import User
-from sir_tracker.web import current
+from sir_tracker.web import current, show_refusal
+from sir_tracker.web.conflict import Conflict, conflict_of, shown
 from sir_tracker.web.current import sign_in_required
+from sir_tracker.web.forms import CommentForm
 from sir_tracker.web.loaders import lea_for, meeting_for, require_admin, require_edit
+from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("meetings", __name__)
 
-INVALID_FORM = 422
-CONFLICT = 409
-COMMENT_MAX_LENGTH = 5000
 # Units written straight after the number; others take a space ("3 FTE").
 UNITS_WITHOUT_SPACE = frozenset({"%"})
 SWOT_HEADINGS = {
@@ -57,27 +53,6 @@ ROW_HEADINGS = {
 }
 MEETING_FIELDS = ("held_on", "kind", "sir", "agenda", "summary")
 RECORD_ID = re.compile(r"[1-9][0-9]{0,17}")
-Page = str | tuple[str, int] | Response
-
-
-class CommentForm(FlaskForm):
-    body = TextAreaField(
-        "Your comment",
-        validators=[
-            DataRequired("Write your comment before adding it."),
-            Length(max=COMMENT_MAX_LENGTH, message="A comment can have at most 5,000 characters."),
-        ],
-    )
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _moment(moment: datetime) -> str:
-    local = moment.astimezone(PACIFIC)
-    hour = local.hour % 12 or 12
-    return f"{_day(local.date())}, {hour}:{local:%M} {'am' if local.hour < 12 else 'pm'}"
 
 
 def metric_value(value: Decimal, unit: str) -> str:
@@ -132,7 +107,7 @@ def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
     return {
         "meeting": meeting,
         "lea": meeting.lea,
-        "held_on": _day(meeting.held_on),
+        "held_on": long_date(meeting.held_on),
         "quarter": str(meeting.school_quarter),
         "scheduled": meeting.held_on > now,
         "sir": sir,
@@ -146,8 +121,8 @@ def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
             {
                 "text": step.text,
                 "owner": step.owner,
-                "due": _day(step.due_on) if step.due_on else "",
-                "done": _day(step.done_on) if step.done_on else None,
+                "due": long_date(step.due_on) if step.due_on else "",
+                "done": long_date(step.done_on) if step.done_on else None,
                 "overdue": step.done_on is None and step.due_on is not None and step.due_on < now,
             }
             for step in meeting.next_steps
@@ -166,7 +141,7 @@ def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
         "comments": [
             {
                 "author": comment.author.name,
-                "when": _moment(comment.created_at),
+                "when": pacific_datetime(comment.created_at),
                 "body": comment.body,
             }
             for comment in comments
@@ -210,14 +185,15 @@ def add_comment(meeting_id: int) -> Response | tuple[str, int]:
     if not can_comment(user, meeting.lea):
         abort(403)
     form = CommentForm()
-    if not form.validate_on_submit():
-        return render_template("meetings/show.html", **_page(meeting, user, form)), INVALID_FORM
-    # Comments are append-only notes, not tracked records: no version, no audit event.
-    session = db.session()
-    session.add(Comment(author=user, meeting_id=meeting.id, body=(form.body.data or "").strip()))
-    session.flush()
-    flash("Your comment is added.", "success")
-    return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="comments"))
+    if form.validate_on_submit():
+        try:
+            comments.add_comment(db.session(), meeting, body=form.body.data or "", by=user)
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            flash("Your comment is added.", "success")
+            return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="comments"))
+    return render_template("meetings/show.html", **_page(meeting, user, form)), INVALID_FORM
 
 
 # --- Recording and editing a meeting -------------------------------------------------------------
@@ -242,13 +218,6 @@ def edit(meeting_id: int) -> Page:
         flash("This meeting is archived; restore it before editing it.", "error")
         return redirect(url_for("meetings.show", meeting_id=meeting.id))
     return _meeting_form(meeting.lea, meeting, user)
-
-
-@dataclass(frozen=True)
-class Conflict:
-    message: str
-    changes: list[EventLine]
-    unsaved: list[str]
 
 
 def _meeting_form(lea: Lea, meeting: Meeting | None, user: User) -> Page:
@@ -284,7 +253,7 @@ def _meeting_form(lea: Lea, meeting: Meeting | None, user: User) -> Page:
             )
         except EditConflict as error:
             fresh = _form_from_record(lea, meeting, sirs, known)
-            conflict = Conflict(error.message, event_lines(error.events), _unsaved(form, fresh))
+            conflict = conflict_of(error, form, fresh, also_unsaved=_unsaved_rows(form, fresh))
             return _form_page(lea, meeting, fresh, known, conflict=conflict, status=CONFLICT)
         except DomainError as error:
             _attach(form, error)
@@ -381,13 +350,10 @@ def _attach(form: MeetingForm, error: DomainError) -> None:
         form.form_errors.append(error.message)
 
 
-def _unsaved(submitted: MeetingForm, fresh: MeetingForm) -> list[str]:
-    """What the person entered that differs from the record as it is now."""
+def _unsaved_rows(submitted: MeetingForm, fresh: MeetingForm) -> list[str]:
+    """The row lists (attendees, notes, metrics, next steps) entered differently from the
+    record as it is now."""
     lines = []
-    for name in MEETING_FIELDS:
-        mine = _shown(submitted[name])
-        if mine != _shown(fresh[name]):
-            lines.append(f"{submitted[name].label.text}: {mine or '(empty)'}")
     for name, heading in ROW_HEADINGS.items():
         mine_rows = [_row_text(name, row.form) for row in submitted.filled_rows(name)]
         if mine_rows != [_row_text(name, row.form) for row in fresh.filled_rows(name)]:
@@ -395,24 +361,15 @@ def _unsaved(submitted: MeetingForm, fresh: MeetingForm) -> list[str]:
     return lines
 
 
-def _shown(field: Any) -> str:
-    if field.type == "SelectField":
-        labels = {choice.value: choice.label for choice in field.choices or []}
-        return str(labels.get(str(field.data or ""), field.data or ""))
-    if isinstance(field.data, date):
-        return long_date(field.data)
-    return "" if field.data is None else str(field.data).strip()
-
-
 def _row_text(name: str, row: Any) -> str:
     if name == "attendees":
-        return " ".join(p for p in (_shown(row.name), f"({_shown(row.organisation)})") if p)
+        return " ".join(p for p in (shown(row.name), f"({shown(row.organisation)})") if p)
     if name == "notes":
-        return f"{_shown(row.category)}: {_shown(row.text)}"
+        return f"{shown(row.category)}: {shown(row.text)}"
     if name == "metrics":
-        return " ".join(p for p in (_shown(row.label), _shown(row.value), _shown(row.unit)) if p)
+        return " ".join(p for p in (shown(row.label), shown(row.value), shown(row.unit)) if p)
     done = " (done)" if row.done.data else ""
-    return f"{_shown(row.text)}{done}"
+    return f"{shown(row.text)}{done}"
 
 
 # --- Archiving, restoring, next steps done -------------------------------------------------------

@@ -24,10 +24,10 @@ from sir_tracker.users.models import User
 from sir_tracker.web import current, show_refusal
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.loaders import job_for, require_packet
+from sir_tracker.web.responses import INVALID_FORM
 
 blueprint = Blueprint("packets", __name__)
 
-INVALID_FORM = 422
 SEE_OTHER = 303
 RECENT_JOBS = 20
 

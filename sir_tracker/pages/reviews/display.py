@@ -18,7 +18,6 @@ from sir_tracker.monitoring.profile import RegressionLine
 from sir_tracker.monitoring.quarters import findings_without_action, regressions
 from sir_tracker.pages.reviews.forms import ActionFilterForm
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.models import StatusChange
 from sir_tracker.progress.operations import status_counts
 from sir_tracker.reviews.models import (
     Action,
@@ -26,6 +25,7 @@ from sir_tracker.reviews.models import (
     Component,
     Finding,
     Sir,
+    StatusChange,
     SwotCategory,
     Theme,
 )

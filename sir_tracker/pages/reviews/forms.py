@@ -8,14 +8,9 @@ from flask_wtf import FlaskForm
 from wtforms import Form, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from sir_tracker.pages.reviews.status_forms import (
-    STATUS_CHOICES,
-    ChoiceField,
-    DayField,
-    as_choices,
-    version_field,
-)
+from sir_tracker.pages.reviews.status_forms import STATUS_CHOICES
 from sir_tracker.reviews.models import Component, SirState, SwotCategory, Theme
+from sir_tracker.web.fields import ChoiceField, DayField, as_choices, version_field
 
 SIR_STATE_CHOICES = [(state.value, state.label.capitalize()) for state in SirState]
 CATEGORY_CHOICES = [(c.value, c.label.capitalize()) for c in SwotCategory]
@@ -119,16 +114,6 @@ class CrosswalkLinkForm(FlaskForm):
         validators=[
             DataRequired("Give the item of that plan, such as PA-4."),
             Length(max=200, message="Keep the reference under 200 characters."),
-        ],
-    )
-
-
-class CommentForm(FlaskForm):
-    body = TextAreaField(
-        "Your comment",
-        validators=[
-            DataRequired("Write a comment before sending it."),
-            Length(max=5000, message="Keep the comment under 5000 characters."),
         ],
     )
 

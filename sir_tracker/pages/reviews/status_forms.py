@@ -6,68 +6,26 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
     FieldList,
     Form,
     FormField,
     HiddenField,
     IntegerField,
-    SelectField,
     StringField,
     TextAreaField,
     URLField,
 )
-from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import today
 from sir_tracker.meetings.models import Meeting
 from sir_tracker.reviews.models import ActionStatus
+from sir_tracker.web.fields import ChoiceField, DayField, as_choices, version_field, web_link
 
 STATUS_CHOICES = [(status.value, status.label.capitalize()) for status in ActionStatus]
 NOTE_LIMIT = 5000
-
-
-def as_choices(pairs: list[tuple[str, str]]) -> list[Any]:
-    """(value, label) pairs as the options of a select."""
-    return [SelectChoice(value=value, label=label) for value, label in pairs]
-
-
-class ChoiceField(SelectField):
-    """A select whose refusal of an unknown value is a sentence of our own."""
-
-    def __init__(
-        self,
-        label: str,
-        *,
-        invalid: str,
-        choices: list[tuple[str, str]] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(label, choices=as_choices(choices or []), **kwargs)
-        self.invalid_choice_message = invalid
-        self.type = "SelectField"  # rendered like any select (macros/forms.html keys on it)
-
-
-class DayField(DateField):
-    """A date field whose refusal of an unreadable date is a sentence of our own."""
-
-    def __init__(self, label: str, **kwargs: Any) -> None:
-        super().__init__(label, **kwargs)
-        self.invalid_value_message = "Enter the date as year-month-day, such as 2021-06-15."
-        self.type = "DateField"
-
-
-def web_link(_form: Any, field: Any) -> None:
-    value = (field.data or "").strip()
-    if value and not value.lower().startswith(("http://", "https://")):
-        raise ValidationError("Evidence must be a web link starting with http:// or https://.")
-
-
-def version_field() -> Any:
-    return IntegerField(widget=HiddenInput(), validators=[Optional()])
 
 
 class StatusUpdateForm(FlaskForm):

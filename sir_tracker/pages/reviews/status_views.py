@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
-from werkzeug.wrappers import Response
 
 from sir_tracker.audit.editing import EditConflict
 from sir_tracker.core import db
@@ -16,18 +15,17 @@ from sir_tracker.core.errors import DomainError
 from sir_tracker.meetings.models import Meeting
 from sir_tracker.pages.reviews.display import code_key, component_heading, components
 from sir_tracker.pages.reviews.status_forms import BulkStatusForm, StatusUpdateForm
-from sir_tracker.pages.reviews.views import conflict_of, render_action_page
+from sir_tracker.pages.reviews.views import render_action_page
 from sir_tracker.progress import operations
 from sir_tracker.reviews.models import Action, Sir
 from sir_tracker.web import current, loaders
+from sir_tracker.web.conflict import conflict_of
 from sir_tracker.web.current import sign_in_required
+from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("progress", __name__)
 
-INVALID_FORM = 422
-CONFLICT = 409
 SHORT_TEXT = 110
-Page = str | tuple[str, int] | Response
 
 
 @blueprint.route("/actions/<id:action_id>/status", methods=["GET", "POST"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -10,13 +9,13 @@ from werkzeug.wrappers import Response
 
 from sir_tracker.access.policy import can_comment, can_edit_lea, is_admin
 from sir_tracker.audit.editing import EditConflict
+from sir_tracker.comments import operations as comments
 from sir_tracker.core import db
 from sir_tracker.core.errors import DomainError
-from sir_tracker.core.formatting import EventLine, event_lines, long_date
+from sir_tracker.core.formatting import long_date
 from sir_tracker.pages.reviews import display as pages
 from sir_tracker.pages.reviews.forms import (
     ActionForm,
-    CommentForm,
     CrosswalkLinkForm,
     FindingForm,
     SirForm,
@@ -36,13 +35,12 @@ from sir_tracker.reviews.models import (
 )
 from sir_tracker.users.models import User
 from sir_tracker.web import current, loaders, show_refusal
+from sir_tracker.web.conflict import Conflict, conflict_of
 from sir_tracker.web.current import sign_in_required
+from sir_tracker.web.forms import CommentForm
+from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("reviews", __name__)
-
-INVALID_FORM = 422
-CONFLICT = 409
-Page = str | tuple[str, int] | Response
 
 
 # --- The SIR page ------------------------------------------------------------------------------
@@ -129,7 +127,7 @@ def add_comment(action_id: int) -> Page:
     form = CommentForm()
     if form.validate_on_submit():
         try:
-            operations.comment_on_action(db.session(), found, body=form.body.data or "", by=user)
+            comments.add_comment(db.session(), found, body=form.body.data or "", by=user)
         except DomainError as error:
             show_refusal(form, error)
         else:
@@ -643,32 +641,6 @@ def _sir_crumbs(found: Sir) -> list[tuple[str, str]]:
         (found.lea.name, f"/leas/{found.lea_id}"),
         (found.title, url_for("reviews.sir", sir_id=found.id)),
     ]
-
-
-@dataclass(frozen=True)
-class Conflict:
-    message: str
-    changes: list[EventLine]
-    unsaved: list[str]
-
-
-def conflict_of(error: EditConflict, submitted: Any, current: Any) -> Conflict:
-    """The other person's changes, and what this person entered that differs from the record
-    now (``current``, the form refilled from the record, is what the page shows next)."""
-    unsaved = []
-    for name, entered in submitted._fields.items():
-        if name in ("csrf_token", "version", "next") or entered.type == "HiddenField":
-            continue
-        if _shown(entered) != _shown(current[name]):
-            unsaved.append(f"{entered.label.text}: {_shown(entered) or '(empty)'}")
-    return Conflict(error.message, event_lines(error.events), unsaved)
-
-
-def _shown(field_: Any) -> str:
-    if field_.type == "SelectField":
-        labels = {choice.value: choice.label for choice in field_.choices or []}
-        return str(labels.get(str(field_.data or ""), field_.data or ""))
-    return "" if field_.data is None else str(field_.data).strip()
 
 
 def _finding_data(finding: Finding) -> dict[str, Any]:

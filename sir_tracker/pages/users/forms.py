@@ -4,27 +4,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, StringField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import DataRequired, EqualTo, Optional, ValidationError
 
 from sir_tracker.auth.passwords import MIN_LENGTH, password_problem
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role
-
-NO_CHOICE = ""
-
-
-def optional_id(value: object) -> int | None:
-    if value is None or value == NO_CHOICE:
-        return None
-    return int(str(value))
-
-
-def select_field(label: str, *, wrong_choice: str, **options: Any) -> SelectField:
-    """A select whose refused values read as a sentence (the WTForms stubs lack these options)."""
-    options |= {"invalid_value_message": wrong_choice, "invalid_choice_message": wrong_choice}
-    return SelectField(label, **options)
+from sir_tracker.web.fields import NO_CHOICE, optional_id, select_field
 
 
 def role_choices() -> list[Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -23,17 +22,16 @@ from sir_tracker.auth.accounts import (
 )
 from sir_tracker.core import db
 from sir_tracker.core.errors import DomainError
-from sir_tracker.core.pacific_time import PACIFIC
+from sir_tracker.core.formatting import pacific_day
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.pages.users.forms import EditUserForm, NewUserForm, UserForm
 from sir_tracker.users.models import Role, User
 from sir_tracker.web import current
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.loaders import require_admin
+from sir_tracker.web.responses import INVALID_FORM
 
 blueprint = Blueprint("users", __name__, url_prefix="/admin/users")
-
-INVALID_FORM = 422
 
 
 def _admin() -> User:
@@ -47,12 +45,6 @@ def _user_or_404(user_id: int) -> User:
     if user is None:
         abort(404)
     return user
-
-
-def _day(moment: datetime) -> str:
-    """The California day of ``moment``: "15 June 2021"."""
-    local = moment.astimezone(PACIFIC)
-    return f"{local.day} {local:%B %Y}"
 
 
 def _scopes() -> dict[str, Any]:
@@ -135,7 +127,7 @@ def index() -> str:
         {
             "user": user,
             "scope": scope_label(user),
-            "last_change": _day(last_changes.get(user.id) or user.created_at),
+            "last_change": pacific_day(last_changes.get(user.id) or user.created_at),
         }
         for user in users
     ]

@@ -10,6 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.core.formatting import pacific_day, time_of_day
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
 from sir_tracker.leas.models import Lea
 
@@ -107,19 +108,6 @@ def audit_page(session: Session, filters: AuditFilters, number: int = 1) -> Audi
     )
 
 
-def day_label(moment: datetime) -> str:
-    """The California day of ``moment``: "15 June 2021"."""
-    local = moment.astimezone(PACIFIC)
-    return f"{local.day} {local:%B %Y}"
-
-
-def time_label(moment: datetime) -> str:
-    """The California time of day of ``moment``, with its zone: "4:05 pm PDT"."""
-    local = moment.astimezone(PACIFIC)
-    hour = local.hour % 12 or 12
-    return f"{hour}:{local:%M} {'am' if local.hour < 12 else 'pm'} {local.tzname()}"
-
-
 def change_lines(changes: dict[str, Any]) -> list[dict[str, str]]:
     """``{"status": ["in progress", "completed"]}`` -> one line, "status: in progress -> completed",
     as its parts (the template writes the arrow, so that it is not escaped)."""
@@ -140,8 +128,8 @@ def _row(event: AuditEvent, lea_names: dict[int, str]) -> dict[str, Any]:
     path = RECORD_PATHS.get(event.record_type)
     return {
         "id": event.id,
-        "day": day_label(event.occurred_at),
-        "time": time_label(event.occurred_at),
+        "day": pacific_day(event.occurred_at),
+        "time": time_of_day(event.occurred_at),
         "who": event.actor.name if event.actor else "Command line",
         "action": ACTION_LABELS.get((event.record_type, event.action), event.action.label),
         "record_type": RECORD_TYPES.get(event.record_type, event.record_type),

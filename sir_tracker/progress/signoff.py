@@ -37,8 +37,7 @@ from sir_tracker.meetings.models import (
     SignOff,
 )
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.models import StatusChange
-from sir_tracker.reviews.models import Action, ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import User
 
 # Who signs a quarterly meeting, in the order the form and the summary name them.

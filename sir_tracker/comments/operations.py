@@ -1,0 +1,37 @@
+"""Comments on actions and meetings: append-only notes, not tracked records (no version, no
+audit event). Every comment, wherever it is written, goes through ``add_comment``."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from sir_tracker.comments.models import Comment
+from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import long_date
+from sir_tracker.meetings.models import Meeting
+from sir_tracker.reviews.models import Action
+from sir_tracker.users.models import User
+
+COMMENT_LIMIT = 5000
+
+
+def add_comment(session: Session, record: Action | Meeting, *, body: str, by: User) -> Comment:
+    """Add a comment by ``by`` to an action or a meeting; an archived one takes none."""
+    body = body.strip()
+    if not body:
+        raise DomainError("Write a comment before sending it.", field="body")
+    if len(body) > COMMENT_LIMIT:
+        raise DomainError("A comment can have at most 5,000 characters.", field="body")
+    if isinstance(record, Action):
+        if record.is_archived:
+            raise DomainError(f"Action {record.code} is archived; it takes no comments.")
+        comment = Comment(action_id=record.id, author=by, body=body)
+    else:
+        if record.is_archived:
+            raise DomainError(
+                f"The meeting of {long_date(record.held_on)} is archived; it takes no comments."
+            )
+        comment = Comment(meeting_id=record.id, author=by, body=body)
+    session.add(comment)
+    session.flush()
+    return comment

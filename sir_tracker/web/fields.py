@@ -1,0 +1,64 @@
+"""Form fields and helpers that every page's forms share: refusals written as sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wtforms import DateField, IntegerField, SelectField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
+from wtforms.validators import Optional, ValidationError
+from wtforms.widgets import HiddenInput
+
+NO_CHOICE = ""
+
+
+def optional_id(value: object) -> int | None:
+    if value is None or value == NO_CHOICE:
+        return None
+    return int(str(value))
+
+
+def select_field(label: str, *, wrong_choice: str, **options: Any) -> SelectField:
+    """A select whose refused values read as a sentence (the WTForms stubs lack these options)."""
+    options |= {"invalid_value_message": wrong_choice, "invalid_choice_message": wrong_choice}
+    return SelectField(label, **options)
+
+
+def as_choices(pairs: list[tuple[str, str]]) -> list[Any]:
+    """(value, label) pairs as the options of a select."""
+    return [SelectChoice(value=value, label=label) for value, label in pairs]
+
+
+class ChoiceField(SelectField):
+    """A select whose refusal of an unknown value is a sentence of our own."""
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        invalid: str,
+        choices: list[tuple[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(label, choices=as_choices(choices or []), **kwargs)
+        self.invalid_choice_message = invalid
+        self.type = "SelectField"  # rendered like any select (macros/forms.html keys on it)
+
+
+class DayField(DateField):
+    """A date field whose refusal of an unreadable date is a sentence of our own."""
+
+    def __init__(self, label: str, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.invalid_value_message = "Enter the date as year-month-day, such as 2021-06-15."
+        self.type = "DateField"
+
+
+def web_link(_form: Any, field: Any) -> None:
+    value = (field.data or "").strip()
+    if value and not value.lower().startswith(("http://", "https://")):
+        raise ValidationError("Evidence must be a web link starting with http:// or https://.")
+
+
+def version_field() -> Any:
+    return IntegerField(widget=HiddenInput(), validators=[Optional()])

@@ -1,0 +1,11 @@
+"""What a view answers: a page, a page with a status, or a redirect; and the statuses that
+every form uses for refused input and for a stale save."""
+
+from __future__ import annotations
+
+from werkzeug.wrappers import Response
+
+INVALID_FORM = 422  # the form is shown again with what is wrong, nothing saved
+CONFLICT = 409  # someone else saved first: the edit-conflict view
+
+Page = str | tuple[str, int] | Response
