@@ -17,6 +17,7 @@ from sir_tracker.demo.accounts import create_demo_accounts, describe
 from sir_tracker.demo.loader import DemoRefused, load_demo
 from sir_tracker.leas.queries import find_lea
 from sir_tracker.progress.operations import status_counts
+from sir_tracker.reviews.queries import current_sir
 
 DEMO_ACCOUNTS_FILE = "demo-accounts.txt"
 
@@ -107,6 +108,7 @@ def status_command(lea: str, as_of: date | None) -> None:
         found = find_lea(session, lea)
         if found is None:
             raise click.ClickException(f"No LEA has the CDS code or name {lea!r}.")
-        if not found.sirs:
+        sir = current_sir(found)
+        if sir is None:
             raise click.ClickException(f"{found.name} has no SIR yet.")
-        click.echo(status_counts(session, found.sirs[-1], as_of).summary)
+        click.echo(status_counts(session, sir, as_of).summary)

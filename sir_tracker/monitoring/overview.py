@@ -22,7 +22,6 @@ from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.monitoring.profile import (
     StatusSummary,
     in_dta,
-    latest_sir,
     quarter_label,
 )
 from sir_tracker.monitoring.quarters import (
@@ -38,6 +37,7 @@ from sir_tracker.monitoring.quarters import (
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reviews.models import Sir
+from sir_tracker.reviews.queries import current_sir
 from sir_tracker.users.models import User
 
 NO_QUARTERLY_MEETING = "No quarterly meeting this quarter"
@@ -91,7 +91,7 @@ def overview(
         .where(visible_leas(user))
         .order_by(Lea.name)
     ).all()
-    latest_sirs = {lea.id: sir for lea in leas if (sir := latest_sir(lea)) is not None}
+    latest_sirs = {lea.id: sir for lea in leas if (sir := current_sir(lea)) is not None}
     counts = counts_by_sir(session, [sir.id for sir in latest_sirs.values()])
     meetings = held_quarterly_meetings_of(session, [lea.id for lea in leas], today)
     histories = load_histories(session, [sir.id for sir in latest_sirs.values()])

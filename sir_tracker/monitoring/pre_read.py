@@ -21,7 +21,6 @@ from sir_tracker.monitoring.profile import (
     StalledLine,
     StatusSummary,
     is_held_quarterly,
-    latest_sir,
     missed_lines,
     plateau_sentence,
     quarter_label,
@@ -29,6 +28,7 @@ from sir_tracker.monitoring.profile import (
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.progress.operations import status_counts
 from sir_tracker.reviews.models import SwotCategory
+from sir_tracker.reviews.queries import current_sir
 
 SWOT_HEADINGS = {
     SwotCategory.STRENGTH: "Strengths",
@@ -88,7 +88,7 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
         for meeting in meetings
         if meeting.kind is MeetingKind.QUARTERLY and meeting.held_on > today
     ]
-    sir = latest_sir(lea)
+    sir = current_sir(lea)
     changes: list[ChangeLine] = []
     stalled: list[StalledLine] = []
     plateau = None

@@ -29,6 +29,7 @@ from sir_tracker.monitoring.quarters import (
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reviews.models import ActionStatus, Sir
+from sir_tracker.reviews.queries import current_sir, sir_recency
 
 QUARTERLY_MEETINGS_A_YEAR = 4
 
@@ -233,17 +234,6 @@ class LeaProfile:
     quarters: QuarterSection | None  # None without a current SIR
 
 
-def sir_recency(sir: Sir) -> tuple[date, int]:
-    """Orders SIRs oldest first; one without a report date is still under way, so newest."""
-    return (sir.report_date or date.max, sir.id)
-
-
-def latest_sir(lea: Lea) -> Sir | None:
-    """The LEA's latest SIR that is not archived: the one progress is monitored on."""
-    sirs = [sir for sir in lea.sirs if not sir.is_archived]
-    return max(sirs, key=sir_recency) if sirs else None
-
-
 def in_dta(engagement: Engagement | None, today: date) -> bool:
     """Whether the engagement has started and not ended by ``today``."""
     return (
@@ -300,7 +290,7 @@ def lea_profile(
     )
     engagements = [EngagementFacts.of(engagement) for engagement in lea.engagements]
     office = lea.county_office
-    sir = latest_sir(lea)
+    sir = current_sir(lea)
     return LeaProfile(
         id=lea.id,
         name=lea.name,

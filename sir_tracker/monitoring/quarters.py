@@ -35,6 +35,7 @@ from sir_tracker.reviews.models import (
     StatusChange,
     SwotCategory,
 )
+from sir_tracker.reviews.queries import code_key
 
 DEFAULT_STALL_MEETINGS = 3
 DEFAULT_PLATEAU_MEETINGS = 2
@@ -612,12 +613,6 @@ def missed_quarters(
 
 
 # --- Shared helpers ------------------------------------------------------------------------------
-
-
-def code_key(code: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort action codes as people read them: 3.2 before 3.10."""
-    parts = code.replace("-", ".").split(".")
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 
 def _pacific_day(moment: datetime) -> date:

@@ -23,12 +23,13 @@ from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting
 from sir_tracker.monitoring import quarters
 from sir_tracker.monitoring.charts import ChartPoint, TrendChart, trend_chart
-from sir_tracker.monitoring.profile import latest_sir, plateau_sentence
-from sir_tracker.monitoring.quarters import CountsDelta, QuarterRow, Thresholds, code_key
+from sir_tracker.monitoring.profile import plateau_sentence
+from sir_tracker.monitoring.quarters import CountsDelta, QuarterRow, Thresholds
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_component, counts_by_theme, status_counts
 from sir_tracker.reports.models import Audience
 from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, SwotCategory, Theme
+from sir_tracker.reviews.queries import code_key, current_sir
 
 NO_THEME = "Not under a theme"
 SWOT_LABELS = {
@@ -208,9 +209,9 @@ class LeaReportData:
         return f"{self.lea_name}: status report as of {self.as_of_label}"
 
 
-def current_sir(lea: Lea) -> Sir:
-    """The LEA's latest SIR that is not archived, the one its reports are about."""
-    sir = latest_sir(lea)
+def report_sir(lea: Lea) -> Sir:
+    """The LEA's current SIR, which its reports are about; refused when it has none."""
+    sir = current_sir(lea)
     if sir is None:
         raise NothingToReport(f"{lea.name} has no SIR yet: there is nothing to report.")
     return sir
@@ -228,7 +229,7 @@ def lea_report_data(
     """Everything the LEA status report shows about ``lea``'s current SIR as of the end of the
     Pacific day ``as_of``."""
     thresholds = thresholds or Thresholds()
-    sir = current_sir(lea)
+    sir = report_sir(lea)
     engagement = engagement_on(lea.engagements, as_of)
     counts = status_counts(session, sir, as_of)
 

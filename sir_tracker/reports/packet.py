@@ -27,7 +27,7 @@ from sir_tracker.core.db import Database
 from sir_tracker.core.formatting import long_date
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
-from sir_tracker.reports.data import current_sir, lea_report_data
+from sir_tracker.reports.data import lea_report_data, report_sir
 from sir_tracker.reports.models import Audience, ReportKind
 from sir_tracker.reports.operations import RenderedReport, ReportRefused, check_as_of
 from sir_tracker.reports.packet_data import PacketSummary, dta_leas, load_leas, packet_summary
@@ -160,7 +160,7 @@ def _packet_leas(session: Session, lea_ids: Sequence[int] | None, as_of: date) -
     if missing:
         raise ReportRefused("Some of the chosen LEAs no longer exist.", field="leas")
     for lea in leas:
-        current_sir(lea)  # NothingToReport for an LEA without a SIR
+        report_sir(lea)  # NothingToReport for an LEA without a SIR
     return leas
 
 

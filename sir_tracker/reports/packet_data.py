@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
-from sir_tracker.monitoring.profile import in_dta, latest_sir
+from sir_tracker.monitoring.profile import in_dta
 from sir_tracker.monitoring.quarters import (
     CountsDelta,
     Thresholds,
@@ -29,6 +29,7 @@ from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reports.data import Counts, engagement_on
 from sir_tracker.reports.models import Audience
+from sir_tracker.reviews.queries import current_sir
 
 NO_MODE = "No engagement"
 
@@ -173,7 +174,7 @@ def dta_leas(session: Session, as_of: date) -> list[Lea]:
         for lea in load_leas(session)
         if not lea.is_archived
         and in_dta(engagement_on(lea.engagements, as_of), as_of)
-        and latest_sir(lea) is not None
+        and current_sir(lea) is not None
     ]
 
 
@@ -194,7 +195,7 @@ def load_leas(session: Session, *where: ColumnElement[bool]) -> list[Lea]:
 
 
 def _sir_of(lea: Lea) -> int:
-    sir = latest_sir(lea)
+    sir = current_sir(lea)
     if sir is None:
         raise ValueError(f"{lea.name} has no SIR: it cannot be in a board packet.")
     return sir.id

@@ -350,9 +350,8 @@ def test_a_stale_sir_edit_is_a_conflict(
 
     assert first.status_code == 302
     assert second.status_code == 409
-    assert (
-        "Title: Inglewood Unified School District Systemic Instructional Review → Renamed"
-        in (second.get_data(as_text=True))
+    assert "Title: Inglewood Unified School District Systemic Instructional Review → Renamed" in (
+        second.get_data(as_text=True)
     )
 
 

@@ -27,6 +27,7 @@ from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
 from sir_tracker.meetings.operations import KnownPerson, MeetingValues, meeting_label
 from sir_tracker.pages.meetings.forms import ROW_LISTS, MeetingForm, row_data
 from sir_tracker.reviews.models import Action, Sir, StatusChange, SwotCategory
+from sir_tracker.reviews.queries import code_key, sir_recency
 from sir_tracker.users.models import User
 from sir_tracker.web import current, show_refusal
 from sir_tracker.web.conflict import Conflict, conflict_of, shown
@@ -64,15 +65,6 @@ def metric_value(value: Decimal, unit: str) -> str:
     return f"{number}{unit}" if unit in UNITS_WITHOUT_SPACE else f"{number} {unit}"
 
 
-def _code_order(code: str) -> tuple[tuple[int, int | str], ...]:
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\s]", code)
-    )
-
-
-# --- The meeting page ----------------------------------------------------------------------------
-
-
 def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
     session = db.session()
     changes = session.scalars(
@@ -82,7 +74,7 @@ def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
         .where(StatusChange.meeting_id == meeting.id)
     ).all()
     visible = [c for c in changes if is_admin(user) or not c.action.is_archived]
-    visible.sort(key=lambda c: (_code_order(c.action.code), c.changed_at, c.id))
+    visible.sort(key=lambda c: (code_key(c.action.code), c.changed_at, c.id))
     comments = session.scalars(
         select(Comment)
         .options(selectinload(Comment.author))
@@ -268,7 +260,7 @@ def _meeting_form(lea: Lea, meeting: Meeting | None, user: User) -> Page:
 def _sir_choices(lea: Lea, meeting: Meeting | None) -> list[Sir]:
     """The LEA's current SIRs, latest first (and the meeting's own SIR, even if archived)."""
     sirs = [sir for sir in lea.sirs if not sir.is_archived or (meeting and meeting.sir is sir)]
-    return sorted(sirs, key=lambda sir: (sir.report_date or date.max, sir.id), reverse=True)
+    return sorted(sirs, key=sir_recency, reverse=True)
 
 
 def _form_from_record(

@@ -15,6 +15,7 @@ from sir_tracker.core import db
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.progress.operations import counts_by_sir
+from sir_tracker.reviews.queries import current_sir
 
 blueprint = Blueprint("public", __name__, url_prefix="/progress")
 
@@ -36,9 +37,7 @@ def _published(lea_id: int | None = None) -> list[Lea]:
 
 def _rows(leas: list[Lea]) -> list[dict[str, object]]:
     session = db.session()
-    latest = {
-        lea.id: sirs[-1] for lea in leas if (sirs := [s for s in lea.sirs if not s.is_archived])
-    }
+    latest = {lea.id: sir for lea in leas if (sir := current_sir(lea)) is not None}
     counts = counts_by_sir(session, [sir.id for sir in latest.values()])
     last_quarterly: dict[int, date] = dict(
         session.execute(

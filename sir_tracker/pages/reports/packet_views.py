@@ -14,12 +14,13 @@ from sir_tracker.core import db, pacific_time
 from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import long_date, pacific_datetime
 from sir_tracker.leas.models import Lea
-from sir_tracker.monitoring.profile import in_dta, latest_sir
+from sir_tracker.monitoring.profile import in_dta
 from sir_tracker.pages.reports.forms import BoardPacketForm
 from sir_tracker.reports.data import engagement_on
 from sir_tracker.reports.jobs import request_packet
 from sir_tracker.reports.models import GeneratedReport, JobState, ReportJob
 from sir_tracker.reports.packet_data import load_leas
+from sir_tracker.reviews.queries import current_sir
 from sir_tracker.users.models import User
 from sir_tracker.web import current, show_refusal
 from sir_tracker.web.current import sign_in_required
@@ -95,7 +96,7 @@ def job(job_id: int) -> str:
 def _form(user: User) -> BoardPacketForm:
     """The form, offering the LEAs with a SIR that ``user`` may see, those in DTA today ticked."""
     today = pacific_time.today()
-    leas = [lea for lea in _visible_leas(user) if latest_sir(lea) is not None]
+    leas = [lea for lea in _visible_leas(user) if current_sir(lea) is not None]
     form = BoardPacketForm()
     form.leas.offer([(lea.id, lea.name) for lea in leas])
     if not form.is_submitted():

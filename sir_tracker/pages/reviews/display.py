@@ -3,7 +3,6 @@ templates as plain values."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -29,6 +28,7 @@ from sir_tracker.reviews.models import (
     SwotCategory,
     Theme,
 )
+from sir_tracker.reviews.queries import code_key
 
 SWOT_HEADINGS = {
     SwotCategory.STRENGTH: "Strengths",
@@ -37,13 +37,6 @@ SWOT_HEADINGS = {
     SwotCategory.THREAT: "Threats",
 }
 FILTER_NAMES = ("status", "theme", "component", "q")
-
-
-def code_key(code: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort codes as people read them: 3.2 before 3.10."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\-]", code)
-    )
 
 
 def components(session: Session) -> list[Component]:

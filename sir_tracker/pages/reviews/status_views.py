@@ -13,11 +13,12 @@ from sir_tracker.audit.editing import EditConflict
 from sir_tracker.core import db
 from sir_tracker.core.errors import DomainError
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.pages.reviews.display import code_key, component_heading, components
+from sir_tracker.pages.reviews.display import component_heading, components
 from sir_tracker.pages.reviews.status_forms import BulkStatusForm, StatusUpdateForm
 from sir_tracker.pages.reviews.views import render_action_page
 from sir_tracker.progress import operations
 from sir_tracker.reviews.models import Action, Sir
+from sir_tracker.reviews.queries import code_key
 from sir_tracker.web import current, loaders
 from sir_tracker.web.conflict import conflict_of
 from sir_tracker.web.current import sign_in_required
