@@ -1,4 +1,5 @@
-"""Plain data describing the demo: what the loader turns into rows.
+"""Plain data describing the demo: what the loader turns into rows, as read from the TOML files
+of ``data/`` by ``content.py``.
 
 Meetings are listed in date order; a status step names the index of the meeting at which the
 change was made (``MeetingSpec`` list of the LEA), so every demo change is linked to a meeting
@@ -113,3 +114,16 @@ class CountySpec:
 class PersonSpec:
     name: str
     email: str
+
+
+@dataclass(frozen=True)
+class DemoSpec:
+    counties: tuple[CountySpec, ...]
+    ccee_leads: tuple[PersonSpec, ...]
+    leas: tuple[LeaSpec, ...]  # in the order they are loaded
+
+    def lea(self, name: str) -> LeaSpec:
+        for lea in self.leas:
+            if lea.name == name:
+                return lea
+        raise KeyError(f"no demo LEA is named {name!r}")
