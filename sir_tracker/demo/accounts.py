@@ -9,11 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.auth.passwords import hash_password
-from sir_tracker.demo.content_iusd import IUSD
+from sir_tracker.demo.content import shipped_demo
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role, User
 
 DOMAIN = "demo.sir-tracker.example"
+IUSD = "Inglewood Unified School District"
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,9 @@ def create_demo_accounts(session: Session) -> list[DemoAccount]:
     """Give IUSD's CCEE lead a password and add an admin, COE staff of two counties, IUSD
     staff and a viewer. Outside the demo there are no default accounts."""
     offices = {office.county: office for office in session.scalars(select(CountyOffice))}
-    iusd = session.scalars(select(Lea).where(Lea.name == IUSD.name)).one()
-    lead = session.scalars(select(User).where(User.email == IUSD.ccee_lead)).one()
+    iusd = session.scalars(select(Lea).where(Lea.name == IUSD)).one()
+    iusd_lead = shipped_demo().lea(IUSD).ccee_lead
+    lead = session.scalars(select(User).where(User.email == iusd_lead)).one()
     people: list[tuple[User, str]] = [
         (User(email=f"admin@{DOMAIN}", name="Demo Administrator", role=Role.ADMIN), "all"),
         (lead, "edits the LEAs they lead, IUSD among them"),
@@ -39,7 +41,7 @@ def create_demo_accounts(session: Session) -> list[DemoAccount]:
             User(
                 email=f"iusd.staff@{DOMAIN}", name="Renee Caldwell", role=Role.LEA_STAFF, lea=iusd
             ),
-            IUSD.name,
+            IUSD,
         ),
         (User(email=f"board.viewer@{DOMAIN}", name="Board Reader", role=Role.VIEWER), "all"),
     ]

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core.pacific_time import at_local
-from sir_tracker.demo.content_common import CCEE_LEADS, COUNTIES
-from sir_tracker.demo.content_iusd import IUSD
-from sir_tracker.demo.content_others import OTHER_LEAS
-from sir_tracker.demo.spec import LeaSpec, MeetingSpec, SirSpec
+from sir_tracker.demo.content import read_demo, shipped_demo
+from sir_tracker.demo.spec import CountySpec, LeaSpec, MeetingSpec, SirSpec
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
 from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
 from sir_tracker.progress.operations import change_status
@@ -19,15 +18,14 @@ from sir_tracker.reviews.models import Component, CrosswalkLink, Finding, Sir, T
 from sir_tracker.reviews.operations import add_action
 from sir_tracker.users.models import Role, User
 
-DEMO_LEAS: tuple[LeaSpec, ...] = (IUSD, *OTHER_LEAS)
-
 
 class DemoRefused(Exception):
     pass
 
 
-def load_demo(session: Session) -> str:
-    """Load every demo LEA into an empty database; return a one-line summary."""
+def load_demo(session: Session, folder: Path | None = None) -> str:
+    """Load every demo LEA into an empty database; return a one-line summary. The demo is the
+    shipped one, or the one described by the TOML files of ``folder`` (see ``content.py``)."""
     existing_leas = session.scalar(select(func.count()).select_from(Lea)) or 0
     existing_users = session.scalar(select(func.count()).select_from(User)) or 0
     if existing_leas or existing_users:
@@ -39,26 +37,27 @@ def load_demo(session: Session) -> str:
     if len(components) != 12:
         raise DemoRefused("the twelve SIR components are missing: run 'sir-tracker db upgrade'.")
 
-    offices = _load_counties(session)
+    demo = shipped_demo() if folder is None else read_demo(folder)
+    offices = _load_counties(session, demo.counties)
     leads = {
         person.email: User(email=person.email, name=person.name, role=Role.CCEE_LEAD)
-        for person in CCEE_LEADS
+        for person in demo.ccee_leads
     }
     session.add_all(leads.values())
     changes = 0
-    for spec in DEMO_LEAS:
+    for spec in demo.leas:
         changes += _load_lea(session, spec, offices[spec.county], leads[spec.ccee_lead], components)
     session.flush()
     return (
-        f"Demo loaded: {len(DEMO_LEAS)} LEAs, {len(leads)} CCEE leads, "
+        f"Demo loaded: {len(demo.leas)} LEAs, {len(leads)} CCEE leads, "
         f"{changes} status changes. Every demo LEA is marked as demo."
     )
 
 
-def _load_counties(session: Session) -> dict[str, CountyOffice]:
+def _load_counties(session: Session, counties: tuple[CountySpec, ...]) -> dict[str, CountyOffice]:
     geo_leads: dict[str, GeoLeadAgency] = {}
     offices: dict[str, CountyOffice] = {}
-    for county in COUNTIES:
+    for county in counties:
         geo_lead = None
         if county.geo_lead is not None:
             geo_lead = geo_leads.setdefault(county.geo_lead, GeoLeadAgency(name=county.geo_lead))

@@ -95,9 +95,9 @@ class LeaSpec:
     name: str
     kind: LeaKind
     cds_code: str
-    county: str  # must name a county in COUNTIES
+    county: str  # must name a county of DemoSpec.counties
     engagement: EngagementSpec
-    ccee_lead: str  # email of one of CCEE_LEADS
+    ccee_lead: str  # email of one of DemoSpec.ccee_leads
     sir: SirSpec | None
     meetings: tuple[MeetingSpec, ...] = ()
     published: bool = False  # shown on the public progress pages

@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
-from sir_tracker.demo.content_common import CCEE_LEADS
+from sir_tracker.demo.content import shipped_demo
 from sir_tracker.demo.loader import _load_lea, load_demo
 from sir_tracker.demo.spec import (
     ActionSpec,
@@ -146,7 +146,7 @@ def _lea_spec(rng: random.Random, serial: int) -> LeaSpec:
             readiness=rng.choice(list(Readiness)),
             started_on=started_on,
         ),
-        ccee_lead=rng.choice(CCEE_LEADS).email,
+        ccee_lead=rng.choice(shipped_demo().ccee_leads).email,
         sir=sir,
         meetings=tuple(_meeting_spec(rng, day, sir, index) for index, day in enumerate(meetings)),
     )

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from sir_tracker.demo.content_iusd import IUSD
-from sir_tracker.demo.loader import DEMO_LEAS, DemoRefused, load_demo
+from sir_tracker.demo.content import shipped_demo
+from sir_tracker.demo.loader import DemoRefused, load_demo
 from sir_tracker.leas.models import EngagementMode, Lea, LeaKind
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.progress.counts import StatusCounts
@@ -16,6 +16,7 @@ from sir_tracker.progress.operations import counts_by_sir, status_counts
 from sir_tracker.reviews.models import Action, ActionStatus, Sir
 
 IUSD_NAME = "Inglewood Unified School District"
+IUSD = shipped_demo().lea(IUSD_NAME)
 
 # Counts after each IUSD quarterly meeting, as the demo's history tells them.
 IUSD_QUARTERS = [
@@ -142,7 +143,7 @@ def test_current_counts_equal_counts_replayed_from_history_today(session: Sessio
 def test_the_demo_is_varied_and_marked(session: Session) -> None:
     leas = session.scalars(select(Lea)).all()
 
-    assert len(leas) == len(DEMO_LEAS) >= 6
+    assert len(leas) == len(shipped_demo().leas) >= 6
     assert all(lea.is_demo for lea in leas)
     assert {lea.kind for lea in leas} == set(LeaKind)
     assert len({lea.county_office_id for lea in leas}) >= 4

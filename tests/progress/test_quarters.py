@@ -13,7 +13,7 @@ from sir_tracker.app import create_app
 from sir_tracker.core import pacific_time
 from sir_tracker.core.pacific_time import at_local
 from sir_tracker.core.school_year import SchoolQuarter
-from sir_tracker.demo.content_iusd import IUSD
+from sir_tracker.demo.content import shipped_demo
 from sir_tracker.demo.spec import ActionSpec
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
@@ -69,6 +69,7 @@ IUSD_COUNTS = [
     (19, 41, 6),
 ]
 MESA_LINDA = "Mesa Linda Unified School District"
+IUSD = shipped_demo().lea("Inglewood Unified School District")
 
 
 def triple(counts: StatusCounts) -> tuple[int, int, int]:
