@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sir_tracker import db, migrate
-from sir_tracker.database import transaction
+from sir_tracker import migrate
+from sir_tracker.core import db
+from sir_tracker.core.database import transaction
 from sir_tracker.demo.content import DemoDataError, read_demo, shipped_demo
 from sir_tracker.demo.loader import load_demo
 from sir_tracker.leas.models import Lea
