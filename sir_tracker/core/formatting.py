@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from sir_tracker.core.pacific_time import PACIFIC
 
@@ -38,3 +40,13 @@ def pacific_datetime(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return f"{pacific_day(moment)}, {time_of_day(moment)}"
+
+
+# The Jinja filters of the pages and of the PDF reports: ``{{ meeting.held_on|long_date }}``.
+DATE_FILTERS: dict[str, Callable[[Any], str]] = {
+    "long_date": long_date,
+    "month_year": month_year,
+    "time_of_day": time_of_day,
+    "pacific_day": pacific_day,
+    "pacific_datetime": pacific_datetime,
+}

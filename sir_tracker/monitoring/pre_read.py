@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -121,7 +122,7 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
         next_meeting=_ref(upcoming[0]) if upcoming else None,
         last_meeting=_ref(last_held) if last_held else None,
         sir_title=sir.title if sir else None,
-        sir_url=f"/sirs/{sir.id}" if sir else None,
+        sir_url=url_for("reviews.sir", sir_id=sir.id) if sir else None,
         status=status,
         changes=changes,
         stalled=stalled,
@@ -144,7 +145,7 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
 
 def _ref(meeting: Meeting) -> MeetingRef:
     return MeetingRef(
-        url=f"/meetings/{meeting.id}",
+        url=url_for("meetings.show", meeting_id=meeting.id),
         held_on=long_date(meeting.held_on),
         quarter=quarter_label(meeting.school_quarter),
     )

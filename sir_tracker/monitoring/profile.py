@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -126,7 +127,7 @@ class QuarterLine:
     def of(cls, row: QuarterRow) -> QuarterLine:
         return cls(
             quarter=row.quarter_label,
-            url=f"/meetings/{row.meeting.id}",
+            url=url_for("meetings.show", meeting_id=row.meeting.id),
             held_on=long_date(row.meeting.held_on),
             completed=row.counts.completed,
             in_progress=row.counts.in_progress,
@@ -146,7 +147,7 @@ class StalledLine:
     @classmethod
     def of(cls, stalled: StalledAction) -> StalledLine:
         return cls(
-            url=f"/actions/{stalled.action.id}",
+            url=url_for("reviews.action", action_id=stalled.action.id),
             code=stalled.action.code,
             text=stalled.action.text,
             since=long_date(stalled.since),
@@ -167,7 +168,7 @@ class RegressionLine:
     @classmethod
     def of(cls, regression: Regression) -> RegressionLine:
         return cls(
-            url=f"/actions/{regression.action.id}",
+            url=url_for("reviews.action", action_id=regression.action.id),
             code=regression.action.code,
             from_status=regression.from_status,
             to_status=regression.to_status,
@@ -190,7 +191,7 @@ class ChangeLine:
     @classmethod
     def of(cls, change: ActionChange) -> ChangeLine:
         return cls(
-            url=f"/actions/{change.action.id}",
+            url=url_for("reviews.action", action_id=change.action.id),
             code=change.action.code,
             text=change.action.text,
             from_status=change.from_status,
@@ -305,7 +306,7 @@ def lea_profile(
         sirs=[
             SirLine(
                 # The SIR page belongs to the reviews feature; its path is stable.
-                url=f"/sirs/{sir.id}",
+                url=url_for("reviews.sir", sir_id=sir.id),
                 title=sir.title,
                 report_date=long_date(sir.report_date) if sir.report_date else None,
                 state=sir.state.label.capitalize(),
@@ -316,7 +317,7 @@ def lea_profile(
         ],
         meetings=[
             MeetingLine(
-                url=f"/meetings/{meeting.id}",
+                url=url_for("meetings.show", meeting_id=meeting.id),
                 held_on=long_date(meeting.held_on),
                 kind=meeting.kind.label,
                 quarter=quarter_label(meeting.school_quarter),
@@ -354,7 +355,7 @@ def quarter_section(
     )
     return QuarterSection(
         sir_title=sir.title,
-        sir_url=f"/sirs/{sir.id}",
+        sir_url=url_for("reviews.sir", sir_id=sir.id),
         lines=[QuarterLine.of(row) for row in reversed(rows)],
         chart=trend_chart(
             [ChartPoint(row.quarter, long_date(row.meeting.held_on), row.counts) for row in rows]

@@ -146,8 +146,8 @@ def _pre_reads(session: Session, settings: ReminderSettings, today: date) -> Ite
                     f"{meeting.held_on:%A} {long_date(meeting.held_on)}.\n\n"
                     "The pre-read: what changed since the last meeting, stalled actions, open "
                     "next steps, last quarter's notes and figures:\n"
-                    f"{settings.link(f'/leas/{lea.id}/pre-read')}\n\n"
-                    f"The meeting: {settings.link(f'/meetings/{meeting.id}')}\n\n"
+                    f"{settings.link('leas.pre_read', lea_id=lea.id)}\n\n"
+                    f"The meeting: {settings.link('meetings.show', meeting_id=meeting.id)}\n\n"
                     f"You receive this because {reason}." + _SIGNATURE
                 ),
                 lea_id=lea.id,
@@ -194,7 +194,7 @@ def _overdue_next_steps(
                 f"{long_date(meeting.held_on)}, was due on {long_date(step.due_on)} and is "
                 "still open:\n\n"
                 f"    {_one_paragraph(step.text)}\n\n"
-                f"The meeting: {settings.link(f'/meetings/{meeting.id}')}\n\n"
+                f"The meeting: {settings.link('meetings.show', meeting_id=meeting.id)}\n\n"
                 "You receive this because you are its owner. When it is done, let CCEE's lead "
                 "know so that it is marked done." + _SIGNATURE
             ),
@@ -243,7 +243,7 @@ def _missed_quarters(
                 f"{lea.name} held no quarterly progress-monitoring meeting in {quarter} "
                 f"({span}). The LEA, CCEE and the county office meet at least four times a "
                 "year: please schedule the next one, or record the meeting if it was held.\n\n"
-                f"The LEA: {settings.link(f'/leas/{lea.id}')}\n\n"
+                f"The LEA: {settings.link('leas.lea', lea_id=lea.id)}\n\n"
                 f"You receive this because you are CCEE's lead for {lea.name}." + _SIGNATURE
             ),
             lea_id=lea.id,

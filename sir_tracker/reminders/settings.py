@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from flask import current_app, url_for
+
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"", "0", "false", "no", "off"})
 
@@ -35,8 +37,10 @@ class ReminderSettings:
         """Reminders are off until an SMTP host is set."""
         return bool(self.smtp_host)
 
-    def link(self, path: str) -> str:
-        return self.base_url.rstrip("/") + path
+    def link(self, endpoint: str, **values: Any) -> str:
+        """An absolute link to a page of the app at BASE_URL, for a message read elsewhere."""
+        with current_app.test_request_context(base_url=self.base_url):
+            return url_for(endpoint, _external=True, **values)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ReminderSettings:

@@ -24,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
+from sir_tracker.core.formatting import DATE_FILTERS
 from sir_tracker.core.paths import resource_dir
 from sir_tracker.reports.charts import counts_chart
 from sir_tracker.reports.data import LeaReportData
@@ -85,6 +86,7 @@ def _environment() -> Environment:
     )
     environment.globals["ActionStatus"] = ActionStatus
     environment.filters["thousands"] = "{:,}".format  # 1,539: a packet sums many LEAs
+    environment.filters.update(DATE_FILTERS)
     return environment
 
 

@@ -12,6 +12,7 @@ from werkzeug.routing import BaseConverter
 
 from sir_tracker.access import policy
 from sir_tracker.core.errors import DomainError
+from sir_tracker.core.formatting import DATE_FILTERS
 from sir_tracker.web.current import signed_in_user
 
 
@@ -48,6 +49,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(StaleDataError, _stale_data)
     app.context_processor(_template_helpers)
+    for name, function in DATE_FILTERS.items():
+        app.add_template_filter(function, name)
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:

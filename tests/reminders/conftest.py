@@ -184,3 +184,11 @@ def reminders(session: Session) -> list[Reminder]:
     """Every reminder, read afresh (the command commits in sessions of its own)."""
     session.expire_all()
     return list(session.scalars(select(Reminder).order_by(Reminder.id)))
+
+
+@pytest.fixture(autouse=True)
+def app_context(app: Flask) -> Iterator[None]:
+    """Reminders link to pages by endpoint, which needs the app's URL map (the command that
+    sends them runs inside the app, too)."""
+    with app.app_context():
+        yield

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from flask import url_for
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -26,12 +27,13 @@ RECORD_TYPES = {
     "Meeting": "Meeting",
     "User": "User",
 }
-RECORD_PATHS = {
-    "Lea": "/leas/{id}",
-    "Sir": "/sirs/{id}",
-    "Action": "/actions/{id}",
-    "Meeting": "/meetings/{id}",
-    "User": "/admin/users/{id}/edit",
+# The page of each kind of record: its endpoint and the name of its id in the URL.
+RECORD_PAGES = {
+    "Lea": ("leas.lea", "lea_id"),
+    "Sir": ("reviews.sir", "sir_id"),
+    "Action": ("reviews.action", "action_id"),
+    "Meeting": ("meetings.show", "meeting_id"),
+    "User": ("users.edit", "user_id"),
 }
 # Users are deactivated and reactivated rather than archived and restored.
 ACTION_LABELS = {
@@ -125,7 +127,7 @@ def change_lines(changes: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def _row(event: AuditEvent, lea_names: dict[int, str]) -> dict[str, Any]:
-    path = RECORD_PATHS.get(event.record_type)
+    page = RECORD_PAGES.get(event.record_type)
     return {
         "id": event.id,
         "day": pacific_day(event.occurred_at),
@@ -134,9 +136,17 @@ def _row(event: AuditEvent, lea_names: dict[int, str]) -> dict[str, Any]:
         "action": ACTION_LABELS.get((event.record_type, event.action), event.action.label),
         "record_type": RECORD_TYPES.get(event.record_type, event.record_type),
         "record_label": event.record_label or f"#{event.record_id}",
-        "record_url": path.format(id=event.record_id) if path else None,
+        "record_url": _record_url(page, event.record_id),
         "lea": lea_names.get(event.lea_id) if event.lea_id is not None else None,
-        "lea_url": f"/leas/{event.lea_id}" if event.lea_id is not None else None,
+        "lea_url": url_for("leas.lea", lea_id=event.lea_id) if event.lea_id is not None else None,
         "changes": change_lines(event.changes or {}),
         "summary": event.summary,
     }
+
+
+def _record_url(page: tuple[str, str] | None, record_id: int) -> str | None:
+    if page is None:
+        return None
+    endpoint, id_name = page
+    values: dict[str, Any] = {id_name: record_id}
+    return url_for(endpoint, **values)

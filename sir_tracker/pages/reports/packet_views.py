@@ -147,6 +147,8 @@ def _line(job: ReportJob, pages: int | None) -> JobLine:
         total=job.sections_total,
         reused=job.sections_reused,
         message=job.message,
-        download_url=f"/reports/{job.report_id}.pdf" if job.report_id else None,
+        download_url=url_for("reports.download", report_id=job.report_id)
+        if job.report_id
+        else None,
         pages=pages,
     )

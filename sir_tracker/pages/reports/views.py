@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, url_for
 from sqlalchemy import func, select
 from sqlalchemy.orm import defer, selectinload
 from werkzeug.wrappers import Response
@@ -99,7 +99,7 @@ def _archive_page(lea: Lea, form: LeaReportForm) -> str:
         form=form,
         reports=[
             ArchivedLine(
-                url=f"/reports/{report.id}.pdf",
+                url=url_for("reports.download", report_id=report.id),
                 filename=report.filename,
                 generated_at=pacific_datetime(report.generated_at),
                 generated_by=report.generated_by.name if report.generated_by else "Command line",

@@ -166,8 +166,8 @@ def new_sir(lea_id: int) -> Page:
         [form.title, form.report_date, form.state],
         title=f"New SIR for {lea.name}",
         submit="Create SIR",
-        cancel=f"/leas/{lea.id}",
-        crumbs=[(lea.name, f"/leas/{lea.id}")],
+        cancel=url_for("leas.lea", lea_id=lea.id),
+        crumbs=[(lea.name, url_for("leas.lea", lea_id=lea.id))],
     )
 
 
@@ -638,7 +638,7 @@ def _form_page(
 
 def _sir_crumbs(found: Sir) -> list[tuple[str, str]]:
     return [
-        (found.lea.name, f"/leas/{found.lea_id}"),
+        (found.lea.name, url_for("leas.lea", lea_id=found.lea_id)),
         (found.title, url_for("reviews.sir", sir_id=found.id)),
     ]
 
