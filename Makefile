@@ -26,6 +26,8 @@ test: system-packages $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python scripts/dead-code.py
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy

@@ -145,10 +145,6 @@ class NextStep(Base):
 
     meeting: Mapped[Meeting] = relationship(back_populates="next_steps")
 
-    @property
-    def is_done(self) -> bool:
-        return self.done_on is not None
-
 
 class SignOff(Base):
     """A signature on a closed quarterly meeting, for CCEE, the county office or the LEA."""

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Text, and_, exists, literal, or_, select
+from sqlalchemy import Text, and_, literal, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
@@ -29,7 +29,6 @@ from sir_tracker.progress.operations import counts_at_meeting, status_counts
 from sir_tracker.reviews.models import (
     Action,
     ActionStatus,
-    Component,
     Finding,
     Sir,
     StatusChange,
@@ -475,22 +474,6 @@ def plateaus_in_history(
     return plateaus(completed, in_progress_now, threshold)
 
 
-def is_plateauing(
-    session: Session,
-    sir: Sir,
-    threshold: int = DEFAULT_PLATEAU_MEETINGS,
-    *,
-    today: date | None = None,
-    rows: Sequence[QuarterRow] | None = None,
-) -> bool:
-    """``plateaus`` over the SIR's held quarterly meetings and its current counts."""
-    if rows is None:
-        rows = quarterly_progress(session, sir, today=today)
-    return plateaus(
-        [row.counts.completed for row in rows], status_counts(session, sir).in_progress, threshold
-    )
-
-
 # --- Regressions and gaps -------------------------------------------------------------------------
 
 
@@ -505,10 +488,6 @@ class Regression:
     changed_on: date
     who: str
     note: str
-
-
-def is_backwards(from_status: ActionStatus | None, to_status: ActionStatus) -> bool:
-    return from_status is not None and _ORDER[to_status] < _ORDER[from_status]
 
 
 def regressions(session: Session, sir: Sir) -> list[Regression]:
@@ -566,30 +545,6 @@ def findings_without_action(
         and finding.category in GAP_CATEGORIES
         and finding.component_id not in covered
     ]
-
-
-def uncovered_findings(session: Session, sir: Sir) -> list[Finding]:
-    """The SIR's weaknesses and threats whose component has no non-archived action of the
-    SIR, by component number (one query)."""
-    has_action = exists().where(
-        Action.sir_id == sir.id,
-        Action.archived_at.is_(None),
-        Action.component_id == Finding.component_id,
-    )
-    return list(
-        session.scalars(
-            select(Finding)
-            .join(Finding.component)
-            .options(contains_eager(Finding.component))
-            .where(
-                Finding.sir_id == sir.id,
-                Finding.archived_at.is_(None),
-                Finding.category.in_(GAP_CATEGORIES),
-                ~has_action,
-            )
-            .order_by(Component.number, Finding.id)
-        )
-    )
 
 
 # --- Missed quarters ---------------------------------------------------------------------------

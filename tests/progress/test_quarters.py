@@ -24,14 +24,12 @@ from sir_tracker.monitoring.quarters import (
     actions_changed_between,
     findings_without_action,
     held_quarterly_meetings,
-    is_plateauing,
     load_histories,
     missed_quarters,
     plateaus,
     quarterly_progress,
     regressions,
     stalled_actions,
-    uncovered_findings,
 )
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import change_status, counts_at_meeting, status_counts
@@ -452,8 +450,7 @@ def test_a_threat_on_a_component_without_an_action_is_uncovered_until_an_action_
     )
     session.flush()
 
-    assert uncovered_findings(session, sir) == [threat]
-    assert findings_without_action(sir.findings, sir.actions) == [threat]
+    assert uncovered_findings(sir) == [threat]
 
     added = add_action(
         session,
@@ -465,17 +462,17 @@ def test_a_threat_on_a_component_without_an_action_is_uncovered_until_an_action_
         at=at_local(date(2024, 2, 1)),
     )
     session.flush()
-    assert uncovered_findings(session, sir) == []
+    session.refresh(sir)
+    assert uncovered_findings(sir) == []
 
     added.archived_at = at_local(pacific_time.today())  # an archived action addresses nothing
     session.flush()
-    assert uncovered_findings(session, sir) == [threat]
     session.refresh(sir)
-    assert findings_without_action(sir.findings, sir.actions) == [threat]
+    assert uncovered_findings(sir) == [threat]
 
 
 def test_every_iusd_weakness_and_threat_has_an_action(session: Session, iusd_sir: Sir) -> None:
-    assert uncovered_findings(session, iusd_sir) == []
+    assert uncovered_findings(iusd_sir) == []
 
 
 # --- Missed quarters ---------------------------------------------------------------------------
@@ -498,3 +495,16 @@ def test_missed_quarters_are_the_elapsed_quarters_of_this_school_year_without_a_
 ) -> None:
     assert [str(q) for q in missed_quarters(held, started, today)] == missed
     assert all(q < SchoolQuarter.of(today) for q in missed_quarters(held, started, today))
+
+
+def is_plateauing(session: Session, sir: Sir, threshold: int = Thresholds().plateau) -> bool:
+    """The plateau rule over the SIR's held quarterly meetings and its counts now, as the
+    dashboard and the reports apply it."""
+    rows = quarterly_progress(session, sir)
+    completed = [row.counts.completed for row in rows]
+    return plateaus(completed, status_counts(session, sir).in_progress, threshold)
+
+
+def uncovered_findings(sir: Sir) -> list[Finding]:
+    """The SIR's weaknesses and threats without a current action, as its page shows them."""
+    return findings_without_action(sir.findings, sir.actions)

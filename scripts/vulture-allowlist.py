@@ -1,0 +1,24 @@
+# Used, though vulture cannot see it (read by scripts/dead-code.py, never imported).
+# ruff: noqa
+from sir_tracker.core.db import Database
+from sir_tracker.leas.models import EngagementMode, LeaKind
+from sir_tracker.meetings.models import Meeting, MeetingKind, Organisation
+from sir_tracker.pages.meetings.signoff_forms import SignOffForm
+from sir_tracker.reports.models import Audience
+from sir_tracker.reviews.models import SirState
+
+# Enum members stored in the database and named in the demo's TOML files by value.
+LeaKind.DISTRICT, LeaKind.CHARTER_SCHOOL, LeaKind.COUNTY_OFFICE
+EngagementMode.COLLABORATIVE_PLANNING, EngagementMode.COLLABORATIVE_FACILITATION
+EngagementMode.EMBEDDED_PARTNERSHIP
+MeetingKind.MONTHLY_COACHING, Organisation.GEO_LEAD, Audience.SPI, SirState.FINAL
+
+# A relationship that completes the other side's back_populates.
+Meeting.frozen_statuses
+
+# Sign-off form fields rendered by the form macro's loop over the form.
+SignOffForm.ccee_name, SignOffForm.ccee_signed_on, SignOffForm.coe_name
+SignOffForm.coe_signed_on, SignOffForm.lea_signed_on
+
+# The test suite runs every test inside one rolled-back connection through this.
+Database.bind_to
