@@ -29,11 +29,12 @@ from sir_tracker.monitoring.profile import lea_profile
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.pages.leas.forms import EditLeaForm, EngagementForm, NewLeaForm
 from sir_tracker.users.models import Role, User
-from sir_tracker.web import current, show_refusal
+from sir_tracker.web import current
 from sir_tracker.web.conflict import conflict_of
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.forms import LeaReportForm
 from sir_tracker.web.loaders import lea_for, require_admin, require_edit
+from sir_tracker.web.refusals import show_refusal
 from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("leas", __name__)

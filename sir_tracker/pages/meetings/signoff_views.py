@@ -26,9 +26,10 @@ from sir_tracker.progress.signoff import (
     sign_off_summary,
     signing_for,
 )
-from sir_tracker.web import current, loaders, show_refusal
+from sir_tracker.web import current, loaders
 from sir_tracker.web.conflict import Conflict, conflict_of
 from sir_tracker.web.current import sign_in_required, signed_in_user
+from sir_tracker.web.refusals import show_refusal
 from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("signoff", __name__)

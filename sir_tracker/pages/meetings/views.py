@@ -29,11 +29,12 @@ from sir_tracker.pages.meetings.forms import ROW_LISTS, MeetingForm, row_data
 from sir_tracker.reviews.models import Action, Sir, StatusChange, SwotCategory
 from sir_tracker.reviews.queries import code_key, sir_recency
 from sir_tracker.users.models import User
-from sir_tracker.web import current, show_refusal
+from sir_tracker.web import current
 from sir_tracker.web.conflict import Conflict, conflict_of, shown
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.forms import CommentForm
 from sir_tracker.web.loaders import lea_for, meeting_for, require_admin, require_edit
+from sir_tracker.web.refusals import show_refusal
 from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("meetings", __name__)

@@ -22,9 +22,10 @@ from sir_tracker.reports.models import GeneratedReport, JobState, ReportJob
 from sir_tracker.reports.packet_data import load_leas
 from sir_tracker.reviews.queries import current_sir
 from sir_tracker.users.models import User
-from sir_tracker.web import current, show_refusal
+from sir_tracker.web import current
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.loaders import job_for, require_packet
+from sir_tracker.web.refusals import show_refusal
 from sir_tracker.web.responses import INVALID_FORM
 
 blueprint = Blueprint("packets", __name__)

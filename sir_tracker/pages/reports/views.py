@@ -21,10 +21,11 @@ from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.models import GeneratedReport
 from sir_tracker.reports.operations import generate_lea_report
-from sir_tracker.web import current, show_refusal
+from sir_tracker.web import current
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.forms import LeaReportForm
 from sir_tracker.web.loaders import lea_for, report_for
+from sir_tracker.web.refusals import show_refusal
 from sir_tracker.web.responses import INVALID_FORM
 
 blueprint = Blueprint("reports", __name__)

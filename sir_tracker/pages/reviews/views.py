@@ -34,10 +34,11 @@ from sir_tracker.reviews.models import (
     Theme,
 )
 from sir_tracker.users.models import User
-from sir_tracker.web import current, loaders, show_refusal
+from sir_tracker.web import current, loaders
 from sir_tracker.web.conflict import Conflict, conflict_of
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.forms import CommentForm
+from sir_tracker.web.refusals import show_refusal
 from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("reviews", __name__)

@@ -1,0 +1,54 @@
+"""The error pages: every refusal and failure answers with a page that says what happened."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(StaleDataError, stale_data)
+
+
+ERROR_TITLES = {
+    400: "The request could not be used",
+    401: "Please sign in",
+    403: "You do not have access to this",
+    404: "Page not found",
+    405: "That is not allowed here",
+    409: "Someone else changed this first",
+    500: "Something went wrong on our side",
+}
+
+
+def http_error(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    return render_template(
+        "errors/error.html",
+        code=code,
+        title=ERROR_TITLES.get(code, error.name),
+        message=error.description if code in (400, 409) else None,
+    ), code
+
+
+def csrf_error(error: CSRFError) -> tuple[str, int]:
+    return render_template(
+        "errors/error.html",
+        code=400,
+        title="This form has expired",
+        message="Nothing was saved. Go back, reload the page and submit the form again.",
+    ), 400
+
+
+def stale_data(_error: StaleDataError) -> tuple[str, int]:
+    # Two saves of the same record raced within the same instant; the loser lands here.
+    return render_template(
+        "errors/error.html",
+        code=409,
+        title=ERROR_TITLES[409],
+        message="Nothing was saved. Reload the page to see the latest version and try again.",
+    ), 409
