@@ -1,5 +1,6 @@
-"""Fixtures: one migrated database with the demo loaded per run; each test in a transaction
-that is rolled back afterwards, so tests see the demo and never each other's changes."""
+"""Fixtures: the migrations run and the demo is loaded once per test process, into templates
+that are copied; most tests share one copy of the demo, each inside a transaction that is
+rolled back afterwards, so tests see the demo and never each other's changes."""
 
 from __future__ import annotations
 
@@ -30,14 +31,47 @@ def database_server(tmp_path_factory: pytest.TempPathFactory) -> DatabaseServer:
 
 
 @pytest.fixture(scope="session")
-def demo_database_url(database_server: DatabaseServer) -> Iterator[str]:
-    """A database built by the migrations, with the demo loaded and committed."""
+def migrated_template(database_server: DatabaseServer) -> Iterator[str]:
+    """A database built by the migrations, to copy (``database_server.create(template=...)``);
+    never used directly."""
     url = database_server.create()
     migrate.upgrade(url)
+    yield url
+    database_server.drop(url)
+
+
+@pytest.fixture(scope="session")
+def demo_template(database_server: DatabaseServer, migrated_template: str) -> Iterator[str]:
+    """A migrated database with the demo loaded and committed, to copy; never used directly."""
+    url = database_server.create(template=migrated_template)
     database = db.Database(url)
     with transaction(database.writers) as session:
         load_demo(session)
     database.engine.dispose()
+    yield url
+    database_server.drop(url)
+
+
+@pytest.fixture(scope="session")
+def demo_database_url(database_server: DatabaseServer, demo_template: str) -> Iterator[str]:
+    """The demo database that the tests share: each test's changes are rolled back."""
+    url = database_server.create(template=demo_template)
+    yield url
+    database_server.drop(url)
+
+
+@pytest.fixture
+def migrated_database_url(database_server: DatabaseServer, migrated_template: str) -> Iterator[str]:
+    """A migrated, empty database of the test's own: what the test commits stays there."""
+    url = database_server.create(template=migrated_template)
+    yield url
+    database_server.drop(url)
+
+
+@pytest.fixture
+def own_demo_database_url(database_server: DatabaseServer, demo_template: str) -> Iterator[str]:
+    """A database of the test's own with the demo loaded: what the test commits stays there."""
+    url = database_server.create(template=demo_template)
     yield url
     database_server.drop(url)
 

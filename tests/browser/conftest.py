@@ -21,11 +21,8 @@ from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
-from sir_tracker import migrate
-from sir_tracker.core import db
 from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
-from sir_tracker.demo.loader import load_demo
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role
 from tests.conftest import make_test_app
@@ -52,15 +49,9 @@ class LiveServer:
 
 
 @pytest.fixture(scope="session")
-def live_server(database_server: DatabaseServer) -> Iterator[LiveServer]:
+def live_server(database_server: DatabaseServer, demo_template: str) -> Iterator[LiveServer]:
     """The app on a free port of 127.0.0.1, on its own database with the demo loaded."""
-    database_url = database_server.create()
-    migrate.upgrade(database_url)
-    database = db.Database(database_url)
-    with transaction(database.writers) as session:
-        load_demo(session)
-    database.engine.dispose()
-
+    database_url = database_server.create(template=demo_template)
     app = make_test_app(database_url)
     server = make_server(HOST, 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)

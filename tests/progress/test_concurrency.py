@@ -7,14 +7,12 @@ from itertools import pairwise
 import pytest
 from sqlalchemy import select
 
-from sir_tracker import migrate
 from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reviews.models import Action, ActionStatus, StatusChange
 from sir_tracker.users.models import User
 from tests.support import builders
-from tests.support.databases import DatabaseServer
 
 THREADS = 8
 CHANGES_PER_THREAD = 12
@@ -26,13 +24,10 @@ NEXT = {
 
 
 @pytest.fixture
-def database(database_server: DatabaseServer) -> Iterator[Database]:
-    url = database_server.create()
-    migrate.upgrade(url)
-    database = Database(url)
+def database(migrated_database_url: str) -> Iterator[Database]:
+    database = Database(migrated_database_url)
     yield database
     database.engine.dispose()
-    database_server.drop(url)
 
 
 def test_concurrent_changes_to_one_action_are_all_kept_in_order(database: Database) -> None:
