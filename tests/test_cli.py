@@ -1,4 +1,6 @@
-"""The ``sir-tracker`` console script, run as an operator would run it."""
+"""The ``sir-tracker`` commands, run as an operator would run them: in this process through
+the console script's command group (tests/support/cli.py), and once through the real console
+script."""
 
 import os
 import subprocess
@@ -7,15 +9,26 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.cli import sir_tracker
 from tests.support.databases import DatabaseServer
 
 SCRIPT = str(Path(sys.executable).parent / "sir-tracker")
 
 
-def sir_tracker(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DATABASE_URL": database_url}
-    return subprocess.run(
-        [SCRIPT, *args], capture_output=True, text=True, env=environment, timeout=120
+def test_the_console_script_runs_a_command(demo_database_url: str) -> None:
+    """The one test that starts the installed console script: its entry point, the app built
+    from the environment, the database, the output and the exit code."""
+    result = subprocess.run(
+        [SCRIPT, "status", "Inglewood Unified School District", "--as-of", "2021-06-30"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": demo_database_url},
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "19 completed / 41 in progress / 6 not started (91% completed or in progress)\n"
     )
 
 

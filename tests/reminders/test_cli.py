@@ -1,46 +1,33 @@
-"""The console script as cron runs it: settings from the environment, commits of its own."""
+"""The reminder commands as cron runs them (tests/support/cli.py): settings from the
+environment, commits of their own, on a database of their own."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select
 
-from sir_tracker import migrate
 from sir_tracker.core import db
-from sir_tracker.core.database import transaction
-from sir_tracker.demo.loader import load_demo
 from sir_tracker.reminders.models import Reminder
 from tests.reminders.conftest import SmtpServer
-from tests.support.databases import DatabaseServer
-from tests.test_cli import SCRIPT
+from tests.support.cli import Ran, sir_tracker
+
+# Mail settings from the environment of the test run do not reach the command.
+_MAIL_SETTINGS = ("SIR_TRACKER_SMTP_", "SIR_TRACKER_MAIL_", "SIR_TRACKER_BASE_")
+
+
+def reminders_command(url: str, *args: str, **settings: str) -> Ran:
+    environment: dict[str, str | None] = {
+        name: None for name in os.environ if name.startswith(_MAIL_SETTINGS)
+    }
+    environment |= {f"SIR_TRACKER_{k}": v for k, v in settings.items()}
+    return sir_tracker("reminders", *args, database_url=url, env=environment)
 
 
 @pytest.fixture
-def fresh_demo(database_server: DatabaseServer) -> Iterator[str]:
-    url = database_server.create()
-    migrate.upgrade(url)
-    database = db.Database(url)
-    with transaction(database.writers) as session:
-        load_demo(session)
-    database.engine.dispose()
-    yield url
-    database_server.drop(url)
-
-
-def reminders_command(url: str, *args: str, **settings: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("SIR_TRACKER_SMTP_", "SIR_TRACKER_MAIL_", "SIR_TRACKER_BASE_"))
-    }
-    environment |= {"DATABASE_URL": url, **{f"SIR_TRACKER_{k}": v for k, v in settings.items()}}
-    return subprocess.run(
-        [SCRIPT, "reminders", *args], capture_output=True, text=True, env=environment, timeout=120
-    )
+def fresh_demo(own_demo_database_url: str) -> str:
+    return own_demo_database_url
 
 
 def stored(url: str) -> tuple[int, int]:

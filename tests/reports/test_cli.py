@@ -1,5 +1,5 @@
-"""``sir-tracker report lea``, run as an operator runs it, on a database of its own (it
-commits the archived report)."""
+"""``sir-tracker report`` and ``sir-tracker worker``, run as an operator runs them
+(tests/support/cli.py), on a database of their own (they commit what they archive)."""
 
 from __future__ import annotations
 
@@ -10,31 +10,23 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sir_tracker import migrate
 from sir_tracker.core import db
 from sir_tracker.core.database import transaction
-from sir_tracker.demo.loader import load_demo
 from sir_tracker.leas.models import Lea
 from sir_tracker.reports.jobs import request_packet
 from sir_tracker.reports.models import Audience, GeneratedReport, JobState, ReportJob
 from tests.support import pdfs
+from tests.support.cli import sir_tracker
 from tests.support.databases import DatabaseServer
-from tests.test_cli import sir_tracker
 
 IUSD = "Inglewood Unified School District"
 
 
 @pytest.fixture(scope="module")
-def own_demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    server = DatabaseServer(tmp_path_factory.mktemp("report-cli"))
-    url = server.create()
-    migrate.upgrade(url)
-    database = db.Database(url)
-    with transaction(database.writers) as session:
-        load_demo(session)
-    database.engine.dispose()
+def own_demo_database(database_server: DatabaseServer, demo_template: str) -> Iterator[str]:
+    url = database_server.create(template=demo_template)
     yield url
-    server.drop(url)
+    database_server.drop(url)
 
 
 def archived(url: str) -> list[GeneratedReport]:

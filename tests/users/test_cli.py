@@ -1,52 +1,28 @@
-"""``sir-tracker users``, run through the real console script on a database of its own."""
+"""``sir-tracker users``, run as an operator runs it (tests/support/cli.py), on a database of
+its own."""
 
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from sir_tracker import migrate
 from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
 from sir_tracker.leas.models import CountyOffice
 from sir_tracker.users.models import User
 from tests.conftest import make_test_app
 from tests.support.auth import sign_in
-from tests.support.databases import DatabaseServer
+from tests.support.cli import Ran, sir_tracker
 
-SCRIPT = str(Path(sys.executable).parent / "sir-tracker")
 PASSWORD = "the first admin's long password"
 
 
-def sir_tracker(*args: str, database_url: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "DATABASE_URL": database_url}
-    return subprocess.run(
-        [SCRIPT, *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
-
-
 @pytest.fixture
-def empty_database(database_server: DatabaseServer) -> Iterator[str]:
-    url = database_server.create()
-    migrate.upgrade(url)
-    yield url
-    database_server.drop(url)
+def empty_database(migrated_database_url: str) -> str:
+    return migrated_database_url
 
 
-def create_admin(
-    url: str, *extra: str, password: str = PASSWORD
-) -> subprocess.CompletedProcess[str]:
+def create_admin(url: str, *extra: str, password: str = PASSWORD) -> Ran:
     return sir_tracker(
         "users",
         "create",
