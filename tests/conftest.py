@@ -5,11 +5,13 @@ rolled back afterwards, so tests see the demo and never each other's changes."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from sir_tracker import migrate
@@ -80,17 +82,27 @@ def make_test_app(url: str, **config: object) -> Flask:
     return create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": url, **config})
 
 
-@pytest.fixture
-def app(demo_database_url: str) -> Iterator[Flask]:
-    app = make_test_app(demo_database_url)
+@contextmanager
+def bound_to_transaction(app: Flask) -> Iterator[Connection]:
+    """Run every session of ``app`` inside one transaction on one connection, rolled back at
+    the end. Sessions join it with savepoints, so their commits stay inside it."""
     database = app.extensions["sir_tracker.core.db"]
     connection = writing(database.engine).connect()
     outer = connection.begin()
     database.bind_to(connection)
-    yield app
-    outer.rollback()
-    connection.close()
-    database.engine.dispose()
+    try:
+        yield connection
+    finally:
+        outer.rollback()
+        connection.close()
+        database.engine.dispose()
+
+
+@pytest.fixture
+def app(demo_database_url: str) -> Iterator[Flask]:
+    app = make_test_app(demo_database_url)
+    with bound_to_transaction(app):
+        yield app
 
 
 @pytest.fixture

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.leas.models import CountyOffice, Lea
@@ -23,6 +24,7 @@ from sir_tracker.meetings.models import Meeting, NextStep
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportJob, ReportKind
 from sir_tracker.reviews.models import Action, CrosswalkLink, Finding, Theme
 from sir_tracker.users.models import Role, User
+from tests.conftest import bound_to_transaction, make_test_app
 from tests.support.auth import csrf_token, make_user, open_session_for
 
 IUSD = "Inglewood Unified School District"
@@ -185,11 +187,42 @@ ROUTES: dict[str, list[Route]] = {
 @dataclass
 class World:
     ids: dict[str, int]
-    users: dict[str, User]
+    users: dict[str, int]  # role: the id of a user with it (tests load it in their session)
+
+
+@dataclass
+class Shared:
+    app: Flask
+    connection: Connection
+    world: World
+
+
+@pytest.fixture(scope="module")
+def shared(demo_database_url: str) -> Iterator[Shared]:
+    """One app and one world for the whole module (built once, not for each of the hundreds of
+    cases), in a transaction rolled back after the module."""
+    app = make_test_app(demo_database_url)
+    with bound_to_transaction(app) as connection:
+        with app.extensions["sir_tracker.core.db"].new_session(write=True) as session:
+            world = build_world(session)
+            session.commit()  # into the module's transaction
+        yield Shared(app, connection, world)
 
 
 @pytest.fixture
-def world(session: Session) -> World:
+def app(shared: Shared) -> Iterator[Flask]:
+    """The module's app; what a test changes is rolled back to a savepoint after it."""
+    savepoint = shared.connection.begin_nested()
+    yield shared.app
+    savepoint.rollback()
+
+
+@pytest.fixture
+def world(shared: Shared) -> World:
+    return shared.world
+
+
+def build_world(session: Session) -> World:
     iusd = session.scalars(select(Lea).where(Lea.name == IUSD)).one()
     fresno_lea = session.scalars(select(Lea).where(Lea.name == FRESNO_LEA)).one()
     offices = {o.county: o for o in session.scalars(select(CountyOffice))}
@@ -262,7 +295,7 @@ def world(session: Session) -> World:
     session.flush()
     ids["report"] = report.id
     ids["job"] = job.id
-    return World(ids, users)
+    return World(ids, {role: user.id for role, user in users.items()})
 
 
 def cases() -> list[tuple[str, Route, str]]:
@@ -307,7 +340,7 @@ def test_route_answers_each_role_as_the_rules_say(
     client: FlaskClient, session: Session, world: World, endpoint: str, route: Route, role: str
 ) -> None:
     if role != "signed_out":
-        open_session_for(client, session, world.users[role])
+        open_session_for(client, session, session.get_one(User, world.users[role]))
     path = route.path.format(**world.ids)
     # A POST carries a valid CSRF token and no other data: access is decided before the form.
     data = {"csrf_token": csrf_token(client, "/sign-in")} if route.method == "POST" else {}
@@ -325,7 +358,7 @@ def test_every_route_is_in_the_table(app: Flask) -> None:
 def test_absurd_and_unknown_ids_answer_404(
     client: FlaskClient, session: Session, world: World
 ) -> None:
-    open_session_for(client, session, world.users["admin"])
+    open_session_for(client, session, session.get_one(User, world.users["admin"]))
     for endpoint, routes in ROUTES.items():
         for route in routes:
             if "{" not in route.path or route.method != "GET":
