@@ -20,6 +20,10 @@ from sir_tracker.core import db
 from sir_tracker.core.database import transaction, writing
 from sir_tracker.demo.loader import load_demo
 from tests.support.databases import DatabaseServer
+from tests.support.passwords import hash_cheaply
+
+# Before any test module or other conftest hashes its test passwords.
+hash_cheaply()
 
 
 def pytest_report_header() -> str:
