@@ -93,9 +93,11 @@ def test_report_board_writes_archives_and_reuses_sections(
     args = ("report", "board", "--as-of", "2026-06-30", "--lea", PIEDRA_AZUL, "--lea", "19 64634")
 
     first = sir_tracker(*args, "-o", str(output), database_url=own_demo_database)
+    # Nothing to lay out again: one process is enough (two start in seconds, for nothing).
     again = sir_tracker(
-        *args, "--audience", "board", "-o", str(output), database_url=own_demo_database
-    )
+        *args, "--audience", "board", "--processes", "1", "-o", str(output),
+        database_url=own_demo_database,
+    )  # fmt: skip
 
     assert first.returncode == 0, first.stderr
     pdf = output.read_bytes()
@@ -141,7 +143,11 @@ def test_worker_generates_a_packet_asked_for(own_demo_database: str) -> None:
             )
             job_id = job.id
 
-        result = sir_tracker("worker", "--once", database_url=own_demo_database)
+        # One LEA: one layout process, set as an operator sets it, in the environment.
+        result = sir_tracker(
+            "worker", "--once", database_url=own_demo_database,
+            env={"SIR_TRACKER_REPORT_PROCESSES": "1"},
+        )  # fmt: skip
 
         assert result.returncode == 0, result.stderr
         assert "Worker stopped after 1 job." in result.stdout
