@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
-# Two pytest workers (pytest-xdist), one per core: each builds its own databases.
-PYTEST_WORKERS ?= -n 2
+# Two pytest workers (pytest-xdist), one per core: each builds its own databases. loadgroup
+# keeps the tests that share a slow fixture on one worker (tests/support/scheduling.py).
+PYTEST_WORKERS ?= -n 2 --dist loadgroup
 
 .PHONY: run bench test lint typecheck test-sqlite test-postgres test-browser system-packages clean
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -22,9 +23,18 @@ from sir_tracker.core.database import transaction, writing
 from sir_tracker.demo.loader import load_demo
 from tests.support.databases import DatabaseServer
 from tests.support.passwords import hash_cheaply
+from tests.support.scheduling import SharedFixtureScheduling
 
 # Before any test module or other conftest hashes its test passwords.
 hash_cheaply()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup``: tests/support/scheduling.py's groups (xdist's own is broken)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    return SharedFixtureScheduling(config, log)
 
 
 def pytest_report_header() -> str:

@@ -1,0 +1,31 @@
+"""How pytest-xdist shares the tests between its workers (``-n 2 --dist loadgroup``).
+
+Test by test, as ``--dist load`` does, except that the tests of a module (or folder) listed in
+``SHARED`` go to one worker together: they share a fixture that takes seconds to build, which
+each worker would otherwise build for itself. Groups are handed out first, so the single tests
+even out the end.
+
+This replaces xdist's own ``loadgroup``, which groups by ``xdist_group`` marks: with pytest 9.2
+it silently stops grouping (pytest-dev/pytest-xdist#1386).
+"""
+
+from __future__ import annotations
+
+from xdist.scheduler import LoadScopeScheduling
+
+SHARED = {
+    "tests/browser/": "browser",  # Chromium, and the live server with its database
+    "tests/reports/test_board_packet.py": "board packet",  # the demo's packet, 5 LEAs
+    "tests/reports/test_lea_report.py": "IUSD reports",  # tests/reports/conftest.py
+    "tests/reports/test_cli.py": "report commands",  # a database, and seconds of PDFs
+    "tests/test_packaging.py": "wheel",  # built by pip
+}
+
+
+class SharedFixtureScheduling(LoadScopeScheduling):
+    # A "scope" is what xdist sends to one worker: a group, or a single test.
+    def _split_scope(self, nodeid: str) -> str:
+        for prefix, group in SHARED.items():
+            if nodeid.startswith(prefix):
+                return group
+        return nodeid
