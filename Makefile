@@ -37,9 +37,11 @@ test-sqlite: $(VENV)/.installed
 	@echo "=== Test suite on SQLite ==="
 	$(BIN)/pytest $(PYTEST_WORKERS)
 
+# Only the tests that use a database (marked by tests/conftest.py): the others would do exactly
+# what they did in the SQLite pass.
 test-postgres: $(VENV)/.installed
-	@echo "=== Test suite on PostgreSQL ==="
-	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_WORKERS)
+	@echo "=== Test suite on PostgreSQL (the tests that use a database) ==="
+	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_WORKERS) -m database
 
 # The browser tests alone (tests/browser, on SQLite); `make test` runs them with the rest.
 # They drive Debian's chromium, which system-packages installs: never `playwright install`.

@@ -29,6 +29,22 @@ from tests.support.scheduling import SharedFixtureScheduling
 hash_cheaply()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "database: uses a database (set here); the PostgreSQL pass runs only these"
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test that uses a database (every database fixture starts from
+    ``database_server``): the PostgreSQL pass of ``make test`` runs only those (``-m database``),
+    since the others would do exactly what they did on SQLite."""
+    for item in items:
+        if "database_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.database)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``--dist loadgroup``: tests/support/scheduling.py's groups (xdist's own is broken)."""
