@@ -9,7 +9,7 @@ PORT ?= 5000
 # keeps the tests that share a slow fixture on one worker (tests/support/scheduling.py).
 PYTEST_WORKERS ?= -n 2 --dist loadgroup
 
-.PHONY: run bench test lint typecheck test-sqlite test-postgres test-browser system-packages clean
+.PHONY: run bench test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean
 
 run: $(VENV)/.installed
 	$(BIN)/sir-tracker db upgrade
@@ -21,8 +21,11 @@ run: $(VENV)/.installed
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/sir-tracker run --host $(HOST) --port $(PORT)
 
-test: system-packages $(VENV)/.installed
-	$(MAKE) --no-print-directory lint typecheck test-sqlite test-postgres
+# Prints how long each step took at the end.
+test:
+	@MAKE="$(MAKE)" scripts/timed-steps.sh setup lint typecheck test-sqlite test-postgres
+
+setup: system-packages $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
