@@ -47,7 +47,6 @@ def stored(url: str) -> tuple[int, int]:
     return total, sent
 
 
-@pytest.mark.slow
 def test_cron_sends_the_demo_reminders_once(fresh_demo: str, smtp_server: SmtpServer) -> None:
     settings = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(smtp_server.port)}
 
