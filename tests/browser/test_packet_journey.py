@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from sir_tracker.db import Database
-from sir_tracker.progress.quarters import Thresholds
+from sir_tracker.core.db import Database
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports import jobs
 from sir_tracker.users.models import Role
 from tests.browser.conftest import Account, LiveServer, sign_in_page
