@@ -65,7 +65,12 @@ def sir_tracker(
                 # An unexpected error fails the test with its traceback; click still turns a
                 # refusal (ClickException, a bad parameter) into a message and exit code.
                 catch_exceptions=False,
-                obj=ScriptInfo(create_app=create_from_environment, set_debug_flag=False),
+                # What the group itself would pass, but recording the app to close it after.
+                obj=ScriptInfo(
+                    create_app=create_from_environment,
+                    set_debug_flag=cli.set_debug_flag,
+                    load_dotenv_defaults=cli.load_dotenv,
+                ),
                 prog_name="sir-tracker",
             )
         finally:
