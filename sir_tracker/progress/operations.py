@@ -296,6 +296,10 @@ class BulkChangeRefused(DomainError):
         self.problems = problems
 
 
+# A person's change of status always says why: the board reads these notes.
+NOTE_NEEDED = "what changed, and how you know (a status change is saved with a note)."
+
+
 def change_statuses(
     session: Session,
     sir: Sir,
@@ -308,7 +312,8 @@ def change_statuses(
 
     Every row is checked before anything is written (the action is one of the SIR's current
     actions, the version the person saw is still current, the status is a status and differs
-    from the current one, the evidence is a web link, the date fits the action's history);
+    from the current one, a note says why, the evidence is a web link, the date fits the
+    action's history);
     if any row fails, ``BulkChangeRefused`` names each failing row and nothing is written.
     Otherwise each change goes through ``change_status``: one history row and one audit event
     per changed action.
@@ -407,6 +412,8 @@ def _problem_with(
         return refused.message
     if status == action.status:
         return f"Action {action.code} is already {status.label}; leave its new status blank."
+    if not row.note.strip():
+        return f"Write a note for action {action.code}: {NOTE_NEEDED}"
     if at is not None and latest is not None and at < latest:
         return (
             f"Action {action.code} last changed on {pacific_day(latest)}, "
@@ -429,7 +436,7 @@ def update_status(
     evidence_url: str | None = None,
     effective_on: date | None = None,
 ) -> StatusChange:
-    """``change_status`` for a person who saw ``version`` of the action.
+    """``change_status`` for a person who saw ``version`` of the action, with a note.
 
     Refused with ``EditConflict`` (listing what changed) if the action changed since; with
     ``StatusChangeRefused`` if it is archived or ``change_status`` refuses. ``effective_on``
@@ -438,6 +445,8 @@ def update_status(
     """
     session.refresh(action, with_for_update=True)  # the version checked stays current
     check_version(session, action, version, f"Action {action.code}")
+    if not note.strip():
+        raise StatusChangeRefused(f"Write a note: {NOTE_NEEDED}", field="note")
     if action.is_archived:
         raise StatusChangeRefused(
             f"Action {action.code} is archived; it must be restored before its status changes."

@@ -42,7 +42,9 @@ def rows(session: Session, sir: Sir, changes: dict[int, dict[str, str]]) -> dict
         data[f"rows-{i}-version"] = str(action.version)
         row = changes.get(action.id, {})
         data[f"rows-{i}-status"] = row.get("status", "")
-        data[f"rows-{i}-note"] = row.get("note", "")
+        # A change is saved with a note; tests of the note itself pass one ("" for none).
+        default_note = f"Reviewed at the meeting: {action.code}." if row.get("status") else ""
+        data[f"rows-{i}-note"] = row.get("note", default_note)
         data[f"rows-{i}-evidence_url"] = row.get("evidence_url", "")
         if "version" in row:
             data[f"rows-{i}-version"] = row["version"]
@@ -192,7 +194,7 @@ def test_a_row_changed_by_someone_else_meanwhile_is_named_with_the_change(
     done = post(
         client,
         f"/actions/{action.id}/status",
-        {"status": "completed", "version": str(action.version)},
+        {"status": "completed", "note": "Done.", "version": str(action.version)},
         "/",
     )
     assert done.status_code == 302
@@ -225,3 +227,43 @@ def test_readers_may_not_open_the_bulk_page(
     sign_in(client, viewer)
 
     assert client.get(bulk_path(iusd_sir)).status_code == 403
+
+
+def test_a_change_without_a_note_is_refused_row_by_row_and_nothing_is_saved(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    first, second, third = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 3)
+    sign_in(client, lead)
+    before = table_counts(session)
+    changes = {
+        first.id: {"status": "in_progress", "note": "Kick-off held."},
+        second.id: {"status": "in_progress", "note": ""},
+        third.id: {"status": "completed", "note": "   "},
+    }
+
+    response = post(client, bulk_path(iusd_sir), rows(session, iusd_sir, changes), "/")
+
+    assert response.status_code == 422
+    page = text_of(response.get_data(as_text=True))
+    for action in (second, third):
+        assert f"Write a note for action {action.code}: what changed, and how you know" in page
+    assert f"Write a note for action {first.code}" not in page
+    assert table_counts(session) == before
+
+
+def test_changes_made_at_a_meeting_come_back_to_the_meeting(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    (action,) = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 1)
+    meeting = session.scalars(
+        select(Meeting).where(Meeting.lea_id == iusd_sir.lea_id).order_by(Meeting.held_on.desc())
+    ).first()
+    assert meeting is not None
+    sign_in(client, lead)
+    data = rows(session, iusd_sir, {action.id: {"status": "in_progress"}})
+
+    form = f"{bulk_path(iusd_sir)}?meeting={meeting.id}"  # from the meeting's page
+    response = post(client, form, {**data, "meeting": str(meeting.id)}, form)
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/meetings/{meeting.id}"

@@ -113,7 +113,7 @@ def test_an_update_to_the_current_status_is_refused(
     response = post(
         client,
         f"/actions/{action.id}/status",
-        {"status": "not_started", "version": str(action.version)},
+        {"status": "not_started", "note": "Back to the start.", "version": str(action.version)},
         "/",
     )
 
@@ -130,7 +130,12 @@ def test_the_effective_date_dates_the_change_and_refuses_the_future(
     sign_in(client, lead)
     future = (today() + timedelta(days=2)).isoformat()
     too_early = "2020-01-15"  # before the action's last change (15 June 2021)
-    common = {"status": "in_progress", "version": str(action.version), "next": page}
+    common = {
+        "status": "in_progress",
+        "note": "Begun.",
+        "version": str(action.version),
+        "next": page,
+    }
 
     in_future = post(client, f"{page}/status", {**common, "effective_date": future}, page)
     before_last = post(client, f"{page}/status", {**common, "effective_date": too_early}, page)
@@ -158,7 +163,7 @@ def test_an_archived_action_takes_no_status_change(
     response = post(
         client,
         f"/actions/{action.id}/status",
-        {"status": "completed", "version": str(action.version)},
+        {"status": "completed", "note": "Done.", "version": str(action.version)},
         "/",
     )
 
@@ -175,9 +180,35 @@ def test_the_return_address_stays_on_this_site(
     response = post(
         client,
         f"/actions/{action.id}/status",
-        {"status": "completed", "version": str(action.version), "next": "https://evil.example/"},
+        {
+            "status": "completed",
+            "note": "Done.",
+            "version": str(action.version),
+            "next": "https://evil.example/",
+        },
         "/",
     )
 
     assert response.status_code == 302
     assert response.headers["Location"] == f"/sirs/{iusd_sir.id}"
+
+
+def test_a_change_without_a_note_is_refused_and_writes_nothing(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    action = not_started(session, iusd_sir)
+    sign_in(client, lead)
+    before = table_counts(session)
+
+    response = post(
+        client,
+        f"/actions/{action.id}/status",
+        {"status": "in_progress", "note": "  ", "version": str(action.version)},
+        f"/actions/{action.id}",
+    )
+
+    assert response.status_code == 422
+    assert "Write a note: what changed, and how you know" in text_of(
+        response.get_data(as_text=True)
+    )
+    assert table_counts(session) == before

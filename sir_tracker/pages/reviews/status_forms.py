@@ -40,7 +40,7 @@ class StatusUpdateForm(FlaskForm):
         validators=[
             Length(max=NOTE_LIMIT, message=f"Keep the note under {NOTE_LIMIT} characters.")
         ],
-        description="What changed, and why.",
+        description="Required: what changed, and how you know.",
     )
     evidence_url = URLField(
         "Evidence link (optional)",

@@ -138,6 +138,8 @@ def bulk_status(sir_id: int) -> Page:
             count = len(entries)
             noun = "status" if count == 1 else "statuses"
             flash(f"{count} {noun} updated: {counts.headline}", "success")
+            if meeting is not None:  # back to the meeting the changes were made at
+                return redirect(url_for("meetings.show", meeting_id=meeting.id))
             return redirect(url_for("reviews.sir", sir_id=sir.id))
 
     by_id = {a.id: a for a in actions}
