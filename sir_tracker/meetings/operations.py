@@ -173,6 +173,30 @@ def known_people(session: Session, lea: Lea) -> dict[str, KnownPerson]:
     return people
 
 
+# Who must be at a quarterly progress-monitoring meeting: the LEA and CCEE or the county office.
+_MONITORS = frozenset({Organisation.CCEE, Organisation.COE})
+
+
+def _check_quarterly_content(values: MeetingValues, attendees: Sequence[Attendee]) -> None:
+    """A quarterly meeting that was held records who met and what was said: it counts for
+    the LEA's quarterly cycle (flags, plateaus, stalls), so an empty one is refused. One still
+    to come (scheduled) needs only its date."""
+    if values.kind is not MeetingKind.QUARTERLY or values.held_on > today():
+        return
+    problems = []
+    organisations = {attendee.organisation for attendee in attendees}
+    if Organisation.LEA not in organisations or not organisations & _MONITORS:
+        problems.append(
+            "A quarterly meeting needs its attendees: at least one from the LEA and one from "
+            "CCEE or the county office."
+        )
+    if not values.summary.strip():
+        problems.append("A quarterly meeting needs a summary of what was reviewed and decided.")
+    if problems:
+        only_summary = len(problems) == 1 and not values.summary.strip()
+        raise MeetingRefused(" ".join(problems), field="summary" if only_summary else None)
+
+
 def save_meeting(
     session: Session,
     lea: Lea,
@@ -185,9 +209,10 @@ def save_meeting(
     """Create a meeting of ``lea`` (``meeting`` None) or replace what ``meeting`` records.
 
     Refuses with ``EditConflict`` when ``version`` is stale, with ``MeetingRefused`` when the
-    SIR is not one of the LEA's current SIRs, the meeting is archived or of another LEA, or an
-    attendee has no name or organisation. Attendees named like a known person get their
-    organisation and email when left blank, and are linked to the user of that name.
+    SIR is not one of the LEA's current SIRs, the meeting is archived or of another LEA, an
+    attendee has no name or organisation, or a held quarterly meeting lacks its attendees (the
+    LEA, and CCEE or the county office) or its summary. Attendees named like a known person get
+    their organisation and email when left blank, and are linked to the user of that name.
     """
     if meeting is not None:
         if meeting.lea_id != lea.id:
@@ -205,6 +230,7 @@ def save_meeting(
     ):
         raise MeetingRefused("Choose one of this LEA's SIRs, or none.", field="sir")
     attendees = _attendees(session, lea, values.attendees)
+    _check_quarterly_content(values, attendees)
     notes = [SwotNote(category=n.category, text=n.text.strip()) for n in values.notes]
     metrics = [
         Metric(label=m.label.strip(), value=m.value, unit=m.unit.strip()) for m in values.metrics

@@ -66,13 +66,15 @@ def test_a_lead_records_a_quarterly_meeting_and_updates_statuses_at_it(
     page: Page, live_server: LiveServer, make_account: Callable[..., Account]
 ) -> None:
     day = meeting_day()
-    lea_id, codes = mesa_linda(live_server, day)
+    _lea_id, codes = mesa_linda(live_server, day)
     step = f"Share the literacy dashboard with every principal ({uuid.uuid4().hex[:6]})."
     lead = make_account(Role.ADMIN)
     sign_in_page(page, live_server, lead)
 
-    # The first quarterly meeting, with two attendees, a metric and a next step.
-    page.goto(f"{live_server.url}/leas/{lea_id}/meetings/new")
+    # From the dashboard, by clicking: the first quarterly meeting, with two attendees, a
+    # summary, a metric and a next step.
+    page.get_by_role("link", name=MESA_LINDA, exact=True).click()
+    page.get_by_role("link", name="Record a quarterly meeting").click()
     expect(page.get_by_role("heading", name="Record a meeting")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Meeting date").fill(day.isoformat())
@@ -83,6 +85,7 @@ def test_a_lead_records_a_quarterly_meeting_and_updates_statuses_at_it(
     page.get_by_label("Attendee 1: organisation").select_option(label="LEA")
     page.get_by_label("Attendee 2: name").fill("Roberto Quintana")
     page.get_by_label("Attendee 2: organisation").select_option(label="COE")
+    page.get_by_label("Summary").fill("Literacy actions on track; coaching calendar agreed.")
     page.get_by_label("Metric 1: measure").fill("Mid-year literacy assessment completion")
     page.get_by_label("Metric 1: value").fill("85")
     page.get_by_label("Metric 1: unit").fill("%")
@@ -113,8 +116,7 @@ def test_a_lead_records_a_quarterly_meeting_and_updates_statuses_at_it(
         )
     page.get_by_role("button", name="Save every change").click()
     expect(page.get_by_text(re.compile("3 statuses updated"))).to_be_visible()
-
-    page.goto(first_url)
+    assert page.url == first_url  # back on the meeting
     changed = page.locator("table", has=page.locator("caption", has_text="Status changes"))
     for code in codes:
         expect(changed.get_by_role("link", name=code, exact=True)).to_be_visible()
@@ -122,11 +124,14 @@ def test_a_lead_records_a_quarterly_meeting_and_updates_statuses_at_it(
     expect(changed.locator("tbody tr")).to_have_count(3)
 
     # The next quarterly meeting: the open next step is on its agenda by itself.
-    page.goto(f"{live_server.url}/leas/{lea_id}/meetings/new")
+    page.get_by_role("navigation", name="Breadcrumbs").get_by_role("link", name=MESA_LINDA).click()
+    page.get_by_role("link", name="Record a quarterly meeting").click()
     carried = page.locator("section", has=page.locator("#carried-heading"))
     expect(carried.get_by_text(step)).to_be_visible()
     page.get_by_label("Meeting date").fill(datetime.now(PACIFIC).date().isoformat())
     page.get_by_label("Attendee 1: name").fill("Gloria Esparza")  # known: her organisation fills in
+    page.get_by_label("Attendee 2: name").fill("Roberto Quintana")
+    page.get_by_label("Summary").fill("Coaching cycles reviewed.")
     page.get_by_label("Metric 1: measure").fill("Coaching cycles completed")
     page.get_by_label("Metric 1: value").fill("most of them")
     page.get_by_role("button", name="Record meeting", exact=True).click()

@@ -33,10 +33,21 @@ def rows(name: str, *filled: Mapping[str, str], blank: int = 3) -> dict[str, str
     return data
 
 
+# A held quarterly meeting records who met (the LEA, and CCEE or the county office) and a summary.
+ATTENDING = (
+    {"name": "Dana Principal", "title": "Principal", "organisation": "lea"},
+    {"name": "Casey Coach", "title": "CCEE facilitator", "organisation": "ccee"},
+)
+SUMMARY = "Reviewed the actions due this quarter and agreed next steps."
+
+
 def meeting_data(held_on: str = "2024-03-12", **fields: Any) -> dict[str, str]:
-    """A whole form: the meeting's fields, then every list of rows (blank unless given)."""
-    data = {"held_on": held_on, "kind": "quarterly", "sir": "", "agenda": "", "summary": ""}
-    for name in ("attendees", "notes", "metrics", "steps"):
+    """A whole form: the meeting's fields, then every list of rows. Unless given, the attendees
+    are an LEA principal and a CCEE facilitator, the summary says what was reviewed, and the
+    other lists are blank."""
+    data = {"held_on": held_on, "kind": "quarterly", "sir": "", "agenda": "", "summary": SUMMARY}
+    data |= fields.pop("attendees", rows("attendees", *ATTENDING))
+    for name in ("notes", "metrics", "steps"):
         data |= fields.pop(name, rows(name))
     data |= {key: str(value) for key, value in fields.items()}
     return data

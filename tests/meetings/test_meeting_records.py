@@ -3,21 +3,22 @@ archiving, restoring, and who may do it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction, AuditEvent
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, Organisation
 from sir_tracker.reviews.models import Sir
 from sir_tracker.users.models import Role, User
-from tests.meetings.forms import meeting_data, meeting_rows, rows, submit
+from tests.meetings.forms import ATTENDING, meeting_data, meeting_rows, rows, submit
 from tests.reviews.iusd import county, text_of
 from tests.support.auth import csrf_token, make_user, open_session_for
 
@@ -149,6 +150,7 @@ def test_a_known_users_name_fills_in_organisation_email_and_link(
     data = meeting_data(
         attendees=rows(
             "attendees",
+            {"name": "Dana Principal", "organisation": "lea"},
             {"name": "lena  lead"},
             {"name": "Cora Coe", "title": "Director"},
             {"name": "Cora Coe", "organisation": "geo_lead", "email": "cora@elsewhere.example"},
@@ -160,6 +162,7 @@ def test_a_known_users_name_fills_in_organisation_email_and_link(
     assert response.status_code == 302
     meeting = created_meeting(session, iusd, response)
     assert [(a.name, a.organisation, a.email, a.user_id) for a in meeting.attendees] == [
+        ("Dana Principal", Organisation.LEA, None, None),
         ("lena lead", Organisation.CCEE, lead.email, lead.id),
         ("Cora Coe", Organisation.COE, coe.email, coe.id),
         ("Cora Coe", Organisation.GEO_LEAD, "cora@elsewhere.example", coe.id),
@@ -170,7 +173,9 @@ def test_blank_rows_are_ignored(app: Flask, session: Session, iusd: Lea, lead: U
     client = client_for(app, session, lead)
     before = meeting_rows(session)
 
-    response = submit(client, new_path(iusd), meeting_data(kind="monthly_coaching"))
+    data = meeting_data(kind="monthly_coaching", attendees=rows("attendees"), summary="")
+
+    response = submit(client, new_path(iusd), data)
 
     assert response.status_code == 302
     meeting = created_meeting(session, iusd, response)
@@ -454,3 +459,52 @@ def test_a_lead_archives_a_meeting_and_an_admin_restores_it(
     ).all()
     assert actions == [AuditAction.CREATE, AuditAction.ARCHIVE, AuditAction.RESTORE]
     assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("attendees", "summary", "expected"),
+    [
+        ((), "", ["needs its attendees", "needs a summary"]),
+        (
+            ({"name": "Dana Principal", "organisation": "lea"},),
+            "Reviewed.",
+            ["needs its attendees"],
+        ),
+        (({"name": "Casey Coach", "organisation": "ccee"},), "Reviewed.", ["needs its attendees"]),
+        (ATTENDING, "   ", ["needs a summary"]),
+    ],
+)
+def test_an_empty_quarterly_meeting_is_refused_and_nothing_is_saved(
+    app: Flask,
+    session: Session,
+    iusd: Lea,
+    lead: User,
+    attendees: tuple[dict[str, str], ...],
+    summary: str,
+    expected: list[str],
+) -> None:
+    client = client_for(app, session, lead)
+    before = meeting_rows(session)
+    audit_before = session.scalar(select(func.count()).select_from(AuditEvent))
+
+    data = meeting_data(attendees=rows("attendees", *attendees), summary=summary)
+    response = submit(client, new_path(iusd), data)
+
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    for words in expected:
+        assert f"A quarterly meeting {words}" in page
+    assert meeting_rows(session) == before
+    assert session.scalar(select(func.count()).select_from(AuditEvent)) == audit_before
+
+
+def test_a_scheduled_quarterly_meeting_needs_only_its_date(
+    app: Flask, session: Session, iusd: Lea, lead: User
+) -> None:
+    client = client_for(app, session, lead)
+    coming = (today() + timedelta(days=14)).isoformat()
+
+    data = meeting_data(coming, attendees=rows("attendees"), summary="")
+    response = submit(client, new_path(iusd), data)
+
+    assert response.status_code == 302
