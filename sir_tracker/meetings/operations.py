@@ -50,7 +50,13 @@ SIGNED_OFF = "This meeting is signed off: its record is final and cannot be chan
 
 
 class MeetingRefused(DomainError):
-    pass
+    """A refusal; ``also`` holds more refusals of the same save, each shown at its field."""
+
+    def __init__(
+        self, message: str, *, field: str | None = None, also: tuple[DomainError, ...] = ()
+    ) -> None:
+        super().__init__(message, field=field)
+        self.also = also
 
 
 @dataclass(frozen=True)
@@ -187,14 +193,21 @@ def _check_quarterly_content(values: MeetingValues, attendees: Sequence[Attendee
     organisations = {attendee.organisation for attendee in attendees}
     if Organisation.LEA not in organisations or not organisations & _MONITORS:
         problems.append(
-            "A quarterly meeting needs its attendees: at least one from the LEA and one from "
-            "CCEE or the county office."
+            DomainError(
+                "A quarterly meeting needs its attendees: at least one from the LEA and one "
+                "from CCEE or the county office."
+            )
         )
     if not values.summary.strip():
-        problems.append("A quarterly meeting needs a summary of what was reviewed and decided.")
+        problems.append(
+            DomainError(
+                "A quarterly meeting needs a summary of what was reviewed and decided.",
+                field="summary",
+            )
+        )
     if problems:
-        only_summary = len(problems) == 1 and not values.summary.strip()
-        raise MeetingRefused(" ".join(problems), field="summary" if only_summary else None)
+        first, *more = problems
+        raise MeetingRefused(first.message, field=first.field, also=tuple(more))
 
 
 def save_meeting(

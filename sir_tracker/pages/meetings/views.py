@@ -337,10 +337,11 @@ def _form_page(
 
 
 def _attach(form: MeetingForm, error: DomainError) -> None:
-    if error.field in MEETING_FIELDS:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        form.form_errors.append(error.message)
+    for refusal in (error, *getattr(error, "also", ())):
+        if refusal.field in MEETING_FIELDS:
+            form[refusal.field].errors = [*form[refusal.field].errors, refusal.message]
+        else:
+            form.form_errors.append(refusal.message)
 
 
 def _unsaved_rows(submitted: MeetingForm, fresh: MeetingForm) -> list[str]:
