@@ -152,3 +152,37 @@ def test_a_lead_records_a_quarterly_meeting_and_updates_statuses_at_it(
     row = open_steps.locator("tbody tr", has_text=step)
     expect(row.get_by_role("button", name=re.compile("Mark done"))).to_be_visible()
     assert_accessible(page)
+
+
+def test_enter_saves_nothing_and_rows_are_added_in_place(
+    page: Page, live_server: LiveServer, make_account: Callable[..., Account]
+) -> None:
+    lead = make_account(Role.ADMIN)
+    sign_in_page(page, live_server, lead)
+    page.get_by_role("link", name=MESA_LINDA, exact=True).click()
+    page.get_by_role("link", name="Record a quarterly meeting").click()
+    form_url = page.url
+
+    name = page.get_by_label("Attendee 1: name")
+    name.fill("Gloria Esparza")
+    name.press("Enter")
+    expect(page.get_by_role("heading", name="Record a meeting")).to_be_visible()
+    assert page.url == form_url
+    expect(page.get_by_role("alert")).to_have_count(0)  # nothing submitted, nothing refused
+    expect(name).to_have_value("Gloria Esparza")
+
+    rows_before = page.locator("table:has(caption:text('Attendees')) tbody tr").count()
+    page.get_by_role("button", name="Add more rows for attendees").click()
+    attendees = page.locator("table:has(caption:text('Attendees')) tbody tr")
+    expect(attendees).to_have_count(rows_before + 3)
+    assert page.url == form_url
+    expect(name).to_have_value("Gloria Esparza")  # no reload: what was typed stays
+    added = page.get_by_label(f"Attendee {rows_before + 1}: name", exact=True)
+    expect(added).to_be_focused()
+    added.fill("Roberto Quintana")
+    page.get_by_label("Summary").fill("Attendance reviewed.")
+    page.get_by_role("button", name="Record meeting", exact=True).click()
+
+    expect(page.get_by_text(re.compile(r"The meeting of .* is recorded\."))).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Roberto Quintana")).to_be_visible()
+    assert_accessible(page)

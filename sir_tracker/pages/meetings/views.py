@@ -25,7 +25,7 @@ from sir_tracker.leas.models import Lea
 from sir_tracker.meetings import operations
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
 from sir_tracker.meetings.operations import KnownPerson, MeetingValues, meeting_label
-from sir_tracker.pages.meetings.forms import ROW_LISTS, MeetingForm, row_data
+from sir_tracker.pages.meetings.forms import MAX_ROWS, ROW_LISTS, MeetingForm, row_data
 from sir_tracker.reviews.models import Action, Sir, StatusChange, SwotCategory
 from sir_tracker.reviews.queries import code_key, sir_recency
 from sir_tracker.users.models import User
@@ -332,6 +332,7 @@ def _form_page(
         carried_over=[_carried_step(step, now) for step in carried],
         carried_as_of=long_date(held_on),
         headings=ROW_HEADINGS,
+        max_rows=MAX_ROWS,
     )
     return html, status
 
