@@ -73,7 +73,7 @@ class JobState(enum.StrEnum):
     @property
     def label(self) -> str:
         return {
-            "queued": "Waiting for a worker",
+            "queued": "Waiting to start",
             "running": "Generating",
             "succeeded": "Ready",
             "failed": "Failed",

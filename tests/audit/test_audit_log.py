@@ -61,7 +61,7 @@ def test_the_log_shows_a_status_change_first(
     assert f'href="/actions/{completed.id}"' in first_row
     assert f"Action {completed.code}" in first_row
     assert IUSD in first_row
-    assert "status: in progress -> completed" in first_row
+    assert "status: in progress → completed" in first_row
     assert NOTE in first_row
 
 
@@ -148,4 +148,4 @@ def test_deactivating_a_user_reads_as_such(
 
     assert "deactivate" in page
     assert "Gone Soon" in page
-    assert "account: active -> inactive" in page
+    assert "account: active → inactive" in page

@@ -44,7 +44,7 @@ def test_county_staff_ask_for_a_packet_of_their_county_and_download_it(
         label="State Superintendent of Public Instruction"
     )
     page.get_by_role("button", name="Generate the board packet").click()
-    expect(page.get_by_role("heading", name="Waiting for a worker")).to_be_visible()
+    expect(page.get_by_role("heading", name="Waiting to start")).to_be_visible()
     assert_accessible(page)
 
     caplog.set_level(logging.INFO, logger=jobs.log.name)

@@ -81,6 +81,9 @@ def test_the_meeting_page_lists_the_actions_changed_at_it(app: Flask, session: S
     section = page.split("Actions changed at this meeting")[1].split('id="comments"')[0]
     for change in changes:
         assert f'href="/actions/{change.action_id}">{change.action.code}</a>' in section
+        assert (
+            f'{change.action.code}</a> <span class="display-block">{change.action.text}' in section
+        )
     assert section.count("<tr>") == len(changes) + 1
 
 

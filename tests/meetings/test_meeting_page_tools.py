@@ -73,7 +73,8 @@ def test_statuses_updated_at_the_meeting_are_listed_on_it(
     listed = shown.split("Actions changed at this meeting")[1].split("Comments")[0]
     for i, action in enumerate(actions):
         assert (
-            f"{action.code} in progress -> completed Evidence shown at the meeting, {i}." in listed
+            f"{action.code} {action.text} in progress → completed "
+            f"Evidence shown at the meeting, {i}." in listed
         )
 
 

@@ -125,7 +125,7 @@ def test_ask_follow_and_download_a_packet(
     assert asked.status_code == 303
     job_page = asked.headers["Location"]
     waiting = client.get(job_page).get_data(as_text=True)
-    assert "Waiting for a worker" in waiting
+    assert "Waiting to start" in waiting
     assert 'data-active="true"' in waiting and "packet-progress.js" in waiting
     assert "0 of 1" in waiting
 

@@ -125,6 +125,7 @@ def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
             {
                 "action_id": change.action_id,
                 "code": change.action.code,
+                "title": change.action.text,
                 "from": change.from_status,
                 "to": change.to_status,
                 "note": change.note,
