@@ -104,7 +104,10 @@ ROUTES: dict[str, list[Route]] = {
         Route("GET", "/meetings/{meeting}/edit", EDITORS),
         Route("POST", "/meetings/{meeting}/edit", EDITORS),
     ],
-    "meetings.archive": [Route("POST", "/meetings/{meeting}/archive", EDITORS)],
+    "meetings.archive": [
+        Route("GET", "/meetings/{meeting}/archive", EDITORS),
+        Route("POST", "/meetings/{meeting}/archive", EDITORS),
+    ],
     "meetings.restore": [Route("POST", "/meetings/{meeting}/restore", ADMINS)],
     "meetings.mark_step_done": [Route("POST", "/next-steps/{step}/done", EDITORS)],
     "signoff.sign_off": [

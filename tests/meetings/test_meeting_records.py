@@ -508,3 +508,20 @@ def test_a_scheduled_quarterly_meeting_needs_only_its_date(
     response = submit(client, new_path(iusd), data)
 
     assert response.status_code == 302
+
+
+def test_archiving_a_meeting_is_asked_first_and_the_question_changes_nothing(
+    app: Flask, session: Session, iusd: Lea, iusd_sir: Sir, lead: User
+) -> None:
+    client = client_for(app, session, lead)
+    meeting_id = record(client, iusd, quarterly_meeting(iusd_sir))
+    path = f"/meetings/{meeting_id}"
+    assert f'href="{path}/archive"' in client.get(path).get_data(as_text=True)
+
+    question = client.get(f"{path}/archive")
+
+    assert question.status_code == 200
+    page = text_of(question.get_data(as_text=True))
+    assert "Archive the meeting of 12 March 2024?" in page and "Cancel" in page
+    session.expire_all()
+    assert not session.get(Meeting, meeting_id).is_archived  # type: ignore[union-attr]

@@ -371,13 +371,17 @@ def _row_text(name: str, row: Any) -> str:
 # --- Archiving, restoring, next steps done -------------------------------------------------------
 
 
-@blueprint.post("/meetings/<id:meeting_id>/archive")
+@blueprint.route("/meetings/<id:meeting_id>/archive", methods=["GET", "POST"])
 @sign_in_required
-def archive(meeting_id: int) -> Response:
+def archive(meeting_id: int) -> Page:
     user = current.user()
     meeting = meeting_for(user, meeting_id)
     require_edit(user, meeting.lea)
     label = meeting_label(meeting.kind, meeting.held_on)
+    if request.method == "GET":  # asked first: archiving takes the meeting out of the counts
+        return render_template(
+            "meetings/archive.html", meeting=meeting, lea=meeting.lea, label=label
+        )
     try:
         operations.archive_meeting(db.session(), meeting, actor=user)
     except DomainError as error:
