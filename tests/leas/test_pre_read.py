@@ -241,3 +241,16 @@ def test_the_stylesheet_prints_without_navigation_or_buttons(client: FlaskClient
     for hidden in (".site-header", ".site-footer", ".usa-button", ".usa-breadcrumb"):
         assert hidden in printing.split("display: none")[0]
     assert "break-inside: avoid" in printing
+
+
+def test_the_pre_read_offers_a_print_button_run_by_a_script(
+    client: FlaskClient, session: Session, iusd: Lea
+) -> None:
+    page = pre_read(client, session, iusd)
+
+    # Hidden until the script shows it, so nobody without it meets a dead button.
+    assert '<button type="button" class="usa-button usa-button--outline margin-right-1" ' in page
+    assert "data-print hidden>Print the pre-read</button>" in page
+    assert '<script src="/static/print-button.js" defer></script>' in page
+    with client.get("/static/print-button.js") as script:  # a file response: close it
+        assert script.status_code == 200 and b"window.print()" in script.data

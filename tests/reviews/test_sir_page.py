@@ -5,7 +5,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from sir_tracker.reviews.models import Sir
+from sir_tracker.reviews.models import ActionStatus, Sir
 from sir_tracker.users.models import Role, User
 from tests.reviews.iusd import county, text_of
 from tests.support.auth import make_user, sign_in
@@ -157,3 +157,20 @@ def test_an_unknown_sir_is_not_found(client: FlaskClient, viewer: User) -> None:
     sign_in(client, viewer)
 
     assert client.get("/sirs/99999999").status_code == 404
+
+
+def test_past_target_dates_of_unfinished_actions_are_flagged(
+    client: FlaskClient, session: Session, viewer: User, iusd_sir: Sir
+) -> None:
+    # IUSD's targets fell in 2019-2021: every action not completed is past due today.
+    unfinished = [a for a in iusd_sir.actions if a.status is not ActionStatus.COMPLETED]
+    completed = [a for a in iusd_sir.actions if a.status is ActionStatus.COMPLETED]
+    assert all(a.target_date is not None for a in iusd_sir.actions)
+    sign_in(client, viewer)
+
+    page = client.get(f"/sirs/{iusd_sir.id}").get_data(as_text=True)
+
+    rows = dict(re.findall(r'<tr id="action-(\d+)">(.*?)</tr>', page, flags=re.S))
+    assert all("Past due" in rows[str(a.id)] for a in unfinished)
+    assert not any("Past due" in rows[str(a.id)] for a in completed)
+    assert text_of(page).count("Past due") == len(unfinished) == 47

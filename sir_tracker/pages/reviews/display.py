@@ -13,6 +13,7 @@ from werkzeug.datastructures import MultiDict
 
 from sir_tracker.comments.models import Comment
 from sir_tracker.core.formatting import long_date, pacific_datetime
+from sir_tracker.core.pacific_time import today
 from sir_tracker.monitoring.profile import RegressionLine
 from sir_tracker.monitoring.quarters import findings_without_action, regressions
 from sir_tracker.pages.reviews.forms import ActionFilterForm
@@ -65,6 +66,7 @@ class ActionRow:
     target_date: str
     status: ActionStatus
     version: int
+    past_due: bool  # its target date has passed and it is not completed
 
 
 @dataclass
@@ -179,6 +181,9 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
                 target_date=long_date(a.target_date),
                 status=a.status,
                 version=a.version,
+                past_due=a.target_date is not None
+                and a.target_date < today()
+                and a.status is not ActionStatus.COMPLETED,
             )
             for a in matching
             if a.component_id == component.id
