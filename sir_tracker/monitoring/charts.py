@@ -1,13 +1,19 @@
 """The trend chart of a SIR's counts over its quarterly meetings, laid out in Python as plain
 SVG coordinates (no JavaScript, no charting library); templates/progress/_trend_chart.html
-draws it."""
+draws it.
+
+The x axis is a time scale: a meeting sits at its date, so five years without a meeting show
+as a wide gap, not as one more step. Labels that would run into the one before are left out
+(the tooltips and the table still tell every meeting)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
 
+from sir_tracker.core.formatting import long_date
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.reviews.models import ActionStatus
@@ -17,6 +23,7 @@ HEIGHT = 300
 LEFT, RIGHT, TOP, BOTTOM = 52, 16, 16, 52  # margins around the plot, for the axes' labels
 INSET = 24  # keeps the first and last markers off the axes
 MAX_TICKS = 8
+QUARTER_LABEL_WIDTH = 26  # what a quarter ("Q3") needs under the axis, with a space
 YEAR_LABEL_WIDTH = 64  # what a school year ("2020-21") needs under the axis
 NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 
@@ -40,7 +47,7 @@ STYLES = {
 @dataclass(frozen=True)
 class ChartPoint:
     quarter: SchoolQuarter
-    held_on: str  # "15 June 2021"
+    held_on: date
     counts: StatusCounts
 
 
@@ -70,7 +77,7 @@ class Tick:
 @dataclass(frozen=True)
 class QuarterTick:
     x: float
-    quarter: str  # "Q3"
+    quarter: str | None  # "Q3"; None where it would run into the label before it
     year: str | None  # "2020-21" under the first quarter of each school year shown
 
 
@@ -107,11 +114,14 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
     plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
     step, top = _scale(max(point.counts.total for point in points))
 
+    first_day = points[0].held_on.toordinal()
+    days = points[-1].held_on.toordinal() - first_day
+
     def x_of(index: int) -> float:
-        if len(points) == 1:
+        if days <= 0:
             return (plot_left + plot_right) / 2
         span = plot_right - plot_left - 2 * INSET
-        return plot_left + INSET + span * index / (len(points) - 1)
+        return plot_left + INSET + span * (points[index].held_on.toordinal() - first_day) / days
 
     def y_of(value: int) -> float:
         return plot_bottom - (plot_bottom - plot_top) * value / top
@@ -132,7 +142,7 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
                 markers=tuple(
                     Marker(
                         _marker(style.marker, x, y),
-                        f"{point.quarter} ({point.held_on}): "
+                        f"{point.quarter} ({long_date(point.held_on)}): "
                         f"{point.counts.of(status)} {style.label.lower()}",
                     )
                     for (x, y), point in zip(coordinates, points, strict=True)
@@ -165,7 +175,7 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
         rows=tuple(
             TableRow(
                 str(point.quarter),
-                point.held_on,
+                long_date(point.held_on),
                 point.counts.completed,
                 point.counts.in_progress,
                 point.counts.not_started,
@@ -176,21 +186,31 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
 
 
 def _quarter_ticks(xs: list[float], points: Sequence[ChartPoint]) -> tuple[QuarterTick, ...]:
-    """ "Q1".. under each point, and the school year under the first quarter shown of each year,
-    unless it would run into the next year's label (the table and tooltips still tell it)."""
+    """A tick at each meeting, "Q1".. under it unless it would run into the quarter shown before
+    it, and the school year under the first quarter shown of each year, unless it would run into
+    the next year's label (the table and tooltips still tell them)."""
+    quarters: list[str | None] = []
+    last_shown: float | None = None
+    for x, point in zip(xs, points, strict=True):
+        if last_shown is not None and x - last_shown < QUARTER_LABEL_WIDTH:
+            quarters.append(None)
+        else:
+            quarters.append(f"Q{point.quarter.quarter}")
+            last_shown = x
     years: list[str | None] = []
     previous = None
-    for point in points:
+    for point, quarter in zip(points, quarters, strict=True):
         year = point.quarter.school_year
-        years.append(None if year == previous else year)
-        previous = year
+        years.append(None if quarter is None or year == previous else year)
+        if quarter is not None:
+            previous = year
     shown = [i for i, year in enumerate(years) if year is not None]
     for i, following in pairwise(shown):
         if xs[following] - xs[i] < YEAR_LABEL_WIDTH:
             years[i] = None
     return tuple(
-        QuarterTick(_round(x), f"Q{point.quarter.quarter}", year)
-        for x, point, year in zip(xs, points, years, strict=True)
+        QuarterTick(_round(x), quarter, year)
+        for x, quarter, year in zip(xs, quarters, years, strict=True)
     )
 
 

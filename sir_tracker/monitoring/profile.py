@@ -358,7 +358,7 @@ def quarter_section(
         sir_url=url_for("reviews.sir", sir_id=sir.id),
         lines=[QuarterLine.of(row) for row in reversed(rows)],
         chart=trend_chart(
-            [ChartPoint(row.quarter, long_date(row.meeting.held_on), row.counts) for row in rows]
+            [ChartPoint(row.quarter, row.meeting.held_on, row.counts) for row in rows]
         ),
         plateau=plateau_sentence(rows, current, thresholds.plateau),
         stalled=[StalledLine.of(action) for action in stalled],

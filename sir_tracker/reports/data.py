@@ -267,7 +267,7 @@ def lea_report_data(
         themes=_theme_counts(session, sir, as_of),
         quarters=tuple(_quarter_line(row) for row in rows),
         trend=trend_chart(
-            [ChartPoint(row.quarter, long_date(row.meeting.held_on), row.counts) for row in rows]
+            [ChartPoint(row.quarter, row.meeting.held_on, row.counts) for row in rows]
         ),
         change=_change_since_meeting(session, sir, rows, counts, history),
         latest_update=_latest_update(session, rows[-1].meeting) if rows else None,

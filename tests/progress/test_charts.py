@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from itertools import pairwise
+
+import pytest
 
 from sir_tracker.core.school_year import SchoolQuarter
-from sir_tracker.monitoring.charts import ChartPoint, trend_chart
+from sir_tracker.monitoring.charts import (
+    QUARTER_LABEL_WIDTH,
+    YEAR_LABEL_WIDTH,
+    ChartPoint,
+    trend_chart,
+)
 from sir_tracker.progress.counts import StatusCounts
 
 IUSD = [
@@ -21,9 +30,10 @@ IUSD = [
 
 
 def points(data: list[tuple[SchoolQuarter, tuple[int, int, int]]]) -> list[ChartPoint]:
+    """A meeting half-way through each quarter."""
     return [
-        ChartPoint(quarter, f"day {i}", StatusCounts(*counts))
-        for i, (quarter, counts) in enumerate(data)
+        ChartPoint(quarter, quarter.first_day + timedelta(days=45), StatusCounts(*counts))
+        for quarter, counts in data
     ]
 
 
@@ -86,7 +96,7 @@ def test_the_chart_is_described_in_words_and_figures() -> None:
         41,
         6,
     )
-    assert chart.series[0].markers[-1].tooltip == "2020-21 Q4 (day 7): 19 completed"
+    assert chart.series[0].markers[-1].tooltip == "2020-21 Q4 (16 May 2021): 19 completed"
 
 
 def test_a_single_meeting_is_a_point_in_the_middle() -> None:
@@ -96,3 +106,46 @@ def test_a_single_meeting_is_a_point_in_the_middle() -> None:
     (x, _), *_ = coordinates(chart.series[0].line)
     assert x == (chart.plot_left + chart.plot_right) / 2
     assert "At the latest" not in chart.description
+
+
+def test_a_five_year_gap_is_drawn_as_a_wide_gap_on_a_time_scale() -> None:
+    data = points(IUSD)
+    data.append(ChartPoint(SchoolQuarter(2026, 2), date(2026, 11, 17), StatusCounts(30, 30, 6)))
+    chart = trend_chart(data)
+    assert chart is not None
+
+    xs = [x for x, _ in coordinates(chart.series[0].line)]
+    days = [point.held_on.toordinal() for point in data]
+    per_day = (xs[-1] - xs[0]) / (days[-1] - days[0])
+    for x, day in zip(xs, days, strict=True):
+        assert x == pytest.approx(xs[0] + (day - days[0]) * per_day, abs=0.1)
+    assert xs[-1] - xs[-2] > 2 * (xs[-2] - xs[0])  # five years dwarf the two before them
+    assert [t.x for t in chart.x_ticks] == pytest.approx(xs, abs=0.1)
+
+
+def test_labels_of_meetings_close_together_do_not_run_into_each_other() -> None:
+    data = points(IUSD)
+    data.append(ChartPoint(SchoolQuarter(2026, 2), date(2026, 11, 17), StatusCounts(30, 30, 6)))
+    chart = trend_chart(data)
+    assert chart is not None
+
+    quarters = [t for t in chart.x_ticks if t.quarter]
+    years = [t for t in chart.x_ticks if t.year]
+    assert chart.x_ticks[0].quarter == "Q1"
+    assert (chart.x_ticks[-1].quarter, chart.x_ticks[-1].year) == ("Q2", "2026-27")
+    assert len(quarters) < len(chart.x_ticks)  # eight quarters in two years are too close
+    assert all(b.x - a.x >= QUARTER_LABEL_WIDTH for a, b in pairwise(quarters))
+    assert all(b.x - a.x >= YEAR_LABEL_WIDTH for a, b in pairwise(years))
+    assert all(t.quarter for t in years)  # a school year is written under a quarter shown
+
+
+def test_meetings_on_one_day_sit_in_the_middle() -> None:
+    day = date(2021, 6, 15)
+    chart = trend_chart(
+        [ChartPoint(SchoolQuarter.of(day), day, StatusCounts(1, 2, 3)) for _ in range(2)]
+    )
+    assert chart is not None
+
+    assert {x for x, _ in coordinates(chart.series[0].line)} == {
+        (chart.plot_left + chart.plot_right) / 2
+    }
