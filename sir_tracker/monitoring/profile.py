@@ -33,6 +33,7 @@ from sir_tracker.reviews.models import ActionStatus, Sir
 from sir_tracker.reviews.queries import current_sir, sir_recency
 
 QUARTERLY_MEETINGS_A_YEAR = 4
+FEW_MISSED_QUARTERS = 3  # more in a row since the last meeting are counted, not listed
 
 
 def quarter_label(quarter: SchoolQuarter) -> str:
@@ -231,7 +232,7 @@ class LeaProfile:
     meetings: list[MeetingLine]
     school_year: str  # "2026-27"
     quarterly_this_year: str  # "2 of 4"
-    missed: list[str]  # "Missed 2026-27 Q1: ..." for each elapsed quarter without a meeting
+    missed: list[str]  # "Missed 2026-27 Q1: ...", or "No quarterly meeting for 21 ..."
     quarters: QuarterSection | None  # None without a current SIR
 
 
@@ -253,15 +254,30 @@ def is_held_quarterly(meeting: Meeting, today: date) -> bool:
 
 
 def missed_lines(lea: Lea, held_on: list[date], today: date) -> list[str]:
-    """A sentence per elapsed quarter of this school year without a quarterly meeting, for an
-    LEA in DTA whose engagement had started by then."""
+    """For an LEA in DTA: a sentence per quarter ended without a quarterly meeting (this
+    school year's, and those since its last meeting) while there are at most
+    FEW_MISSED_QUARTERS since that meeting; past that, one sentence counting them. Quarters
+    that began before the engagement did are left out."""
     engagement = lea.current_engagement
     if engagement is None or not in_dta(engagement, today):
         return []
+    run = quarters.quarters_since_last_meeting(held_on, engagement.started_on, today)
+    if len(run) > FEW_MISSED_QUARTERS:
+        last = max((day for day in held_on if day <= today), default=None)
+        since = (
+            f"since {long_date(last)}"
+            if last is not None
+            else f"since the engagement began on {long_date(engagement.started_on)}"
+        )
+        return [
+            f"No quarterly meeting for {len(run)} school quarters, {since} "
+            f"({quarter_label(run[0])} to {quarter_label(run[-1])})."
+        ]
+    missed = sorted(set(quarters.missed_quarters(held_on, engagement.started_on, today)) | set(run))
     return [
         f"Missed {quarter_label(quarter)}: no quarterly meeting was held between "
         f"{quarter.first_day.day} {quarter.first_day:%B} and {long_date(quarter.last_day)}."
-        for quarter in quarters.missed_quarters(held_on, engagement.started_on, today)
+        for quarter in missed
     ]
 
 

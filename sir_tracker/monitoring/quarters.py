@@ -567,6 +567,27 @@ def missed_quarters(
     return missed
 
 
+def quarters_since_last_meeting(
+    held_on: Iterable[date], engagement_started_on: date, today: date
+) -> list[SchoolQuarter]:
+    """The quarters that have ended since the quarter of the LEA's last quarterly meeting
+    (``held_on``: the days of its quarterly meetings, by ``today``), across school years,
+    leaving out those that began before the engagement did: the LEA's current run without a
+    quarterly meeting, oldest first."""
+    current = SchoolQuarter.of(today)
+    last = max((day for day in held_on if day <= today), default=None)
+    quarter = SchoolQuarter.of(engagement_started_on)
+    if quarter.first_day < engagement_started_on:
+        quarter = quarter.next()
+    if last is not None:
+        quarter = max(quarter, SchoolQuarter.of(last).next())
+    run = []
+    while quarter < current:
+        run.append(quarter)
+        quarter = quarter.next()
+    return run
+
+
 # --- Shared helpers ------------------------------------------------------------------------------
 
 

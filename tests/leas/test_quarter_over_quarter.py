@@ -19,6 +19,7 @@ from sir_tracker.monitoring.quarters import stalled_actions
 from sir_tracker.reviews.models import Action
 from sir_tracker.users.models import Role
 from tests.dashboard.test_dashboard import counted_queries
+from tests.dashboard.test_progress_flags import elapsed_quarters, lea_in_dta
 from tests.reviews.iusd import text_of
 from tests.support import builders
 from tests.support.auth import make_user, sign_in
@@ -128,20 +129,30 @@ def test_the_thresholds_are_settings(
     assert "No action has stayed in progress across the last 9 quarterly meetings." in inglewood
 
 
+def quarters_between(first: SchoolQuarter, last: SchoolQuarter) -> int:
+    """How many quarters from ``first`` to ``last``, both counted."""
+    return (last.start_year - first.start_year) * 4 + last.quarter - first.quarter + 1
+
+
+def previous(quarter: SchoolQuarter) -> SchoolQuarter:
+    if quarter.quarter == 1:
+        return SchoolQuarter(quarter.start_year - 1, 4)
+    return SchoolQuarter(quarter.start_year, quarter.quarter - 1)
+
+
 def test_an_elapsed_quarter_of_this_school_year_without_a_quarterly_meeting_is_flagged(
-    client: FlaskClient, session: Session, iusd: Lea
+    client: FlaskClient, session: Session
 ) -> None:
     today = pacific_time.today()
-    current = SchoolQuarter.of(today)
-    elapsed = []
-    quarter = SchoolQuarter(current.start_year, 1)
-    while quarter < current:
-        elapsed.append(quarter)
-        quarter = quarter.next()
+    elapsed = elapsed_quarters(today)
+    lea = lea_in_dta(session, date(2020, 1, 1))
+    last_year = SchoolQuarter(SchoolQuarter.of(today).start_year - 1, 4)
+    session.add(Meeting(lea=lea, held_on=last_year.last_day, kind=MeetingKind.QUARTERLY))
+    session.flush()
 
-    words = text_of(section(page_of(client, session, iusd)))
+    words = text_of(section(page_of(client, session, lea)))
 
-    for missed in elapsed:  # IUSD has held no quarterly meeting since June 2021
+    for missed in elapsed:  # at most three: each is told
         assert (
             f"Missed {missed}: no quarterly meeting was held between "
             f"{missed.first_day.day} {missed.first_day:%B} and "
@@ -152,16 +163,52 @@ def test_an_elapsed_quarter_of_this_school_year_without_a_quarterly_meeting_is_f
 
 
 def test_a_quarterly_meeting_in_each_elapsed_quarter_clears_the_flag(
-    client: FlaskClient, session: Session, iusd: Lea
+    client: FlaskClient, session: Session
 ) -> None:
     today = pacific_time.today()
-    quarter = SchoolQuarter(SchoolQuarter.of(today).start_year, 1)
-    while quarter < SchoolQuarter.of(today):
-        session.add(Meeting(lea=iusd, held_on=quarter.first_day, kind=MeetingKind.QUARTERLY))
-        quarter = quarter.next()
+    lea = lea_in_dta(session, date(2020, 1, 1))
+    last_year = SchoolQuarter(SchoolQuarter.of(today).start_year - 1, 4)
+    for quarter in [last_year, *elapsed_quarters(today)]:
+        session.add(Meeting(lea=lea, held_on=quarter.first_day, kind=MeetingKind.QUARTERLY))
     session.flush()
 
-    assert "Missed" not in text_of(section(page_of(client, session, iusd)))
+    words = text_of(section(page_of(client, session, lea)))
+
+    assert "Missed" not in words
+    assert "No quarterly meeting for" not in words
+
+
+def test_years_without_a_quarterly_meeting_are_counted_since_the_last_one(
+    client: FlaskClient, session: Session
+) -> None:
+    lea = lea_in_dta(session, date(2018, 10, 1))
+    session.add(Meeting(lea=lea, held_on=date(2021, 6, 15), kind=MeetingKind.QUARTERLY))
+    session.flush()
+    last_ended = previous(SchoolQuarter.of(pacific_time.today()))
+    count = quarters_between(SchoolQuarter(2021, 1), last_ended)
+
+    words = text_of(section(page_of(client, session, lea)))
+
+    assert (
+        f"No quarterly meeting for {count} school quarters, since 15 June 2021 "
+        f"(2021-22 Q1 to {last_ended})."
+    ) in words
+    assert "Missed" not in words  # counted, not listed quarter by quarter
+
+
+def test_an_lea_that_never_held_a_quarterly_meeting_counts_from_its_engagement(
+    client: FlaskClient, session: Session
+) -> None:
+    lea = lea_in_dta(session, date(2018, 10, 1))
+    last_ended = previous(SchoolQuarter.of(pacific_time.today()))
+    count = quarters_between(SchoolQuarter(2018, 2), last_ended)
+
+    words = text_of(section(page_of(client, session, lea)))
+
+    assert (
+        f"No quarterly meeting for {count} school quarters, since the engagement began on "
+        f"1 October 2018 (2018-19 Q2 to {last_ended})."
+    ) in words
 
 
 def test_an_lea_with_a_sir_but_no_quarterly_meeting_yet_says_so(

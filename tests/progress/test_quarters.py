@@ -28,6 +28,7 @@ from sir_tracker.monitoring.quarters import (
     missed_quarters,
     plateaus,
     quarterly_progress,
+    quarters_since_last_meeting,
     regressions,
     stalled_actions,
 )
@@ -495,6 +496,28 @@ def test_missed_quarters_are_the_elapsed_quarters_of_this_school_year_without_a_
 ) -> None:
     assert [str(q) for q in missed_quarters(held, started, today)] == missed
     assert all(q < SchoolQuarter.of(today) for q in missed_quarters(held, started, today))
+
+
+@pytest.mark.parametrize(
+    ("today", "held", "started", "run"),
+    [
+        (date(2026, 11, 23), [date(2021, 6, 15)], date(2018, 10, 1), 21),  # 2021-22 Q1 on
+        (date(2026, 11, 23), [], date(2018, 10, 1), 32),  # 2018-19 Q2, its first full quarter
+        (date(2026, 11, 23), [date(2026, 7, 1)], date(2018, 10, 1), 0),
+        (date(2026, 8, 1), [date(2025, 12, 1)], date(2018, 10, 1), 2),  # across school years
+        (date(2026, 11, 23), [date(2027, 1, 5)], date(2018, 10, 1), 32),  # not held yet
+    ],
+)
+def test_the_quarters_since_the_last_meeting_run_across_school_years(
+    today: date, held: list[date], started: date, run: int
+) -> None:
+    quarters = quarters_since_last_meeting(held, started, today)
+
+    assert len(quarters) == run
+    assert all(q < SchoolQuarter.of(today) for q in quarters)
+    assert quarters == sorted(quarters)
+    if run and held and held[0] <= today:
+        assert quarters[0] == SchoolQuarter.of(held[0]).next()
 
 
 def is_plateauing(session: Session, sir: Sir, threshold: int = Thresholds().plateau) -> bool:
