@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -336,7 +337,7 @@ def test_the_lead_changes_the_engagement_but_not_its_lead(
     assert event is not None
     assert event.changes == {
         "mode": ["Embedded partnership", "Collaborative facilitation"],
-        "exited_on": ["", "2026-06-30"],
+        "exited_on": ["2022-06-30", "2026-06-30"],  # the demo's exit, moved
     }
 
 
@@ -374,7 +375,7 @@ def test_an_exit_before_the_start_is_refused(
     session.expire_all()
     engagement = iusd.current_engagement
     assert engagement is not None
-    assert engagement.exited_on is None
+    assert engagement.exited_on == date(2022, 6, 30)  # the demo's, unchanged
 
 
 def test_a_viewer_cannot_edit_the_engagement(

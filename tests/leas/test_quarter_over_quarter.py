@@ -211,6 +211,13 @@ def test_an_lea_that_never_held_a_quarterly_meeting_counts_from_its_engagement(
     ) in words
 
 
+def test_an_exited_lea_is_not_flagged(client: FlaskClient, session: Session, iusd: Lea) -> None:
+    words = text_of(section(page_of(client, session, iusd)))  # exited on 30 June 2022
+
+    assert "Missed" not in words
+    assert "No quarterly meeting for" not in words
+
+
 def test_an_lea_with_a_sir_but_no_quarterly_meeting_yet_says_so(
     client: FlaskClient, session: Session
 ) -> None:

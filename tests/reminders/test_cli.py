@@ -59,15 +59,15 @@ def test_cron_sends_the_demo_reminders_once(fresh_demo: str, smtp_server: SmtpSe
     assert "Reminders are off" in off.stdout
     total, sent = stored(fresh_demo)
     assert first.returncode == 0, first.stderr
-    # Inglewood Unified has been in DTA since 2018 and met last in 2021: a missed quarter.
+    # Mesa Linda has been in DTA since 2022 and met last in June 2026: a missed quarter.
     assert total >= 1 and sent == total
     assert f"{total} sent, 0 failed." in first.stdout
     assert len(smtp_server.mailbox.messages) == total
     assert any(
-        "Inglewood Unified School District held no quarterly meeting" in str(m["Subject"])
+        "Mesa Linda Unified School District held no quarterly meeting" in str(m["Subject"])
         for m in smtp_server.mailbox.messages
     )
     assert second.returncode == 0, second.stderr
     assert second.stdout == "0 new reminders recorded.\n0 sent, 0 failed.\n"
     assert len(smtp_server.mailbox.messages) == total
-    assert "Missed quarterly meeting to alicia.montoya@demo.sir-tracker.example" in listed.stdout
+    assert "Missed quarterly meeting to samuel.okafor@demo.sir-tracker.example" in listed.stdout

@@ -32,8 +32,8 @@ from tests.support import pdfs
 from tests.support.auth import make_user
 
 AS_OF = date(2026, 6, 30)
+# Inglewood Unified left DTA on 30 June 2022.
 IN_DTA = [
-    "Inglewood Unified School District",
     "Mesa Linda Unified School District",
     "Mirador County Office of Education",
     "Piedra Azul Unified School District",
@@ -82,7 +82,7 @@ def database_of(app: Flask) -> db.Database:
 def test_the_default_packet_covers_every_lea_in_dta_on_the_date(
     packet: BuiltPacket, texts: list[str]
 ) -> None:
-    assert packet.laid_out == 5 and packet.reused == 0
+    assert packet.laid_out == 4 and packet.reused == 0
     assert [title for title, _page in outline(packet.report.pdf)] == [
         "Board packet: Systemic Instructional Review progress as of 30 June 2026",
         "Summary by LEA",
@@ -108,10 +108,7 @@ def test_summary_line_of_each_lea_has_the_counts_of_the_count_query(
         assert f"{name} " in summary
         figures = f"{c.completed} {c.in_progress} {c.not_started} {c.percent_active}%"
         assert figures in summary.split(name, 1)[1][:200], name
-    assert (
-        "Inglewood Unified School District Los Angeles Embedded partnership 19 41 6 91% "
-        "No change 0 No"
-    ) in summary
+    assert "Inglewood Unified School District" not in summary  # exited in 2022
     # Mesa Linda's completed count has not risen across its last two quarterly meetings.
     assert (
         "Mesa Linda Unified School District Kern Embedded partnership 8 17 0 100% "
@@ -125,12 +122,12 @@ def test_summary_line_of_each_lea_has_the_counts_of_the_count_query(
 
 def test_caseload_by_mode_adds_up_to_the_packet(texts: list[str]) -> None:
     cover = texts[0]
-    assert "5 LEAs: recommended actions as of 30 June 2026" in cover
-    assert "43 completed / 76 in progress / 15 not started" in cover
+    assert "4 LEAs: recommended actions as of 30 June 2026" in cover
+    assert "24 completed / 35 in progress / 9 not started" in cover
     assert "Collaborative planning 2 1 12 9 59%" in cover
     assert "Collaborative facilitation 1 15 6 0 100%" in cover
-    assert "Embedded partnership 2 27 58 6 93%" in cover
-    assert "All modes 5 43 76 15 89%" in cover
+    assert "Embedded partnership 1 8 17 0 100%" in cover
+    assert "All modes 4 24 35 9 87%" in cover
     assert "1 LEA on a plateau" in cover
 
 
@@ -149,10 +146,10 @@ def test_each_report_starts_on_the_page_the_summary_gives(
 
 def test_sections_are_the_lea_reports(packet: BuiltPacket, texts: list[str]) -> None:
     starts = dict(outline(packet.report.pdf))
-    iusd = " ".join(texts[starts[IN_DTA[0]] : starts[IN_DTA[1]]])
-    assert "19 completed / 41 in progress / 6 not started" in iusd
-    assert "91% completed or in progress" in iusd
-    assert "Progress by component" in iusd
+    mesa_linda = " ".join(texts[starts[IN_DTA[0]] : starts[IN_DTA[1]]])
+    assert "8 completed / 17 in progress / 0 not started" in mesa_linda
+    assert "100% completed or in progress" in mesa_linda
+    assert "Progress by component" in mesa_linda
 
 
 def test_packet_is_titled_and_in_english(packet: BuiltPacket) -> None:
