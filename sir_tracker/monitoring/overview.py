@@ -1,21 +1,25 @@
 """The dashboard's content: one row per visible LEA, built with a fixed number of queries.
 
-LEAs come with their county office, engagements and SIRs in one query each (selectinload);
+LEAs come with their county office, engagements (and their leads) and SIRs in one query each
+(selectinload), already narrowed by the search;
 status counts of every latest SIR in one grouped query; the held quarterly meetings of all
 LEAs in another; the status histories of the latest SIRs in two more (changes, frozen
 statuses), replayed in Python for the plateau and stall flags. The number of queries does not
-grow with the number of LEAs.
+grow with the number of LEAs. "My LEAs" and the sort are applied to the rows in Python.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
-from sir_tracker.access.policy import visible_leas
+from sir_tracker.access.policy import can_edit_lea, visible_leas
 from sir_tracker.core.formatting import long_date, month_year, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
@@ -38,11 +42,14 @@ from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reviews.models import Sir
 from sir_tracker.reviews.queries import current_sir
-from sir_tracker.users.models import User
+from sir_tracker.users.models import Role, User
 
 NO_QUARTERLY_MEETING = "No quarterly meeting this quarter"
 EXITED = "Exited"
 PLATEAU = "Plateau"
+
+
+SEARCH_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -53,12 +60,83 @@ class LeaRow:
     county: str
     kind: str
     mode: str | None
+    lead: str | None  # the CCEE lead of the current engagement
+    may_edit: bool  # the user may record a meeting of this LEA
     exit_note: str | None  # "Exited June 2025", or "Exits June 2027" for a planned exit
     sir_note: str | None  # "Report April 2019", "Review in progress"
     status: StatusSummary | None
     last_quarterly: str | None
+    last_quarterly_on: date | None
     flags: tuple[str, ...]
     archived_on: str | None
+    percent_active: int | None
+
+
+def _text_key(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+# The dashboard's columns, by the name of their sort in the URL: each gives the value a row is
+# sorted by (None sorts last in either direction).
+SORT_KEYS: dict[str, Callable[[LeaRow], Any]] = {
+    "lea": lambda row: row.name.casefold(),
+    "lead": lambda row: _text_key(row.lead),
+    "mode": lambda row: _text_key(row.mode),
+    "actions": lambda row: row.percent_active,
+    "last-meeting": lambda row: row.last_quarterly_on,
+    "flags": lambda row: len(row.flags) or None,
+}
+DEFAULT_SORT = "lea"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the dashboard lists and in which order: a search of LEA names and CDS codes, only
+    the LEAs the user leads ("My LEAs"), a column to sort by and its direction."""
+
+    search: str = ""
+    mine: bool = False
+    sort: str = DEFAULT_SORT
+    descending: bool = False
+
+    @classmethod
+    def of(cls, search: str, mine: bool, sort: str, direction: str) -> Listing:
+        """The listing asked for; an unknown sort or direction is ignored, not refused."""
+        known = sort in SORT_KEYS
+        return cls(
+            search=" ".join(search.split())[:SEARCH_LENGTH],
+            mine=mine,
+            sort=sort if known else DEFAULT_SORT,
+            descending=known and direction == "descending",
+        )
+
+    @property
+    def direction(self) -> str:
+        return "descending" if self.descending else "ascending"
+
+    def sorted(self, rows: list[LeaRow]) -> list[LeaRow]:
+        key = SORT_KEYS[self.sort]
+        by_name = sorted(rows, key=SORT_KEYS[DEFAULT_SORT])
+        present = [row for row in by_name if key(row) is not None]
+        missing = [row for row in by_name if key(row) is None]
+        return sorted(present, key=key, reverse=self.descending) + missing
+
+
+def search_filter(search: str) -> ColumnElement[bool]:
+    """LEAs whose name contains ``search`` (any case), or whose CDS code contains its digits
+    (written with or without spaces or hyphens, "19 64626" or "19-64626-0000000")."""
+    if not search:
+        return true()
+    by_name = Lea.name.icontains(search, autoescape=True)
+    digits = re.sub(r"[\s-]", "", search)
+    if digits.isdigit():
+        return or_(by_name, Lea.cds_code.contains(digits, autoescape=True))
+    return by_name
+
+
+def may_lead(user: User) -> bool:
+    """Whether the user has a "My LEAs" view: CCEE leads lead engagements."""
+    return user.is_active and user.role is Role.CCEE_LEAD
 
 
 @dataclass(frozen=True)
@@ -69,6 +147,7 @@ class Overview:
     quarter: str  # "2026-27 Q2"
     quarter_span: str  # "1 October to 31 December 2026"
     has_demo: bool
+    listing: Listing
 
     @property
     def count_line(self) -> str:
@@ -77,20 +156,28 @@ class Overview:
 
 
 def overview(
-    session: Session, user: User, *, today: date, thresholds: Thresholds | None = None
+    session: Session,
+    user: User,
+    *,
+    today: date,
+    thresholds: Thresholds | None = None,
+    listing: Listing | None = None,
 ) -> Overview:
     quarter = SchoolQuarter.of(today)
     thresholds = thresholds or Thresholds()
+    listing = listing or Listing()
     leas = session.scalars(
         select(Lea)
         .options(
             selectinload(Lea.county_office),
-            selectinload(Lea.engagements),
+            selectinload(Lea.engagements).selectinload(Engagement.ccee_lead),
             selectinload(Lea.sirs),
         )
-        .where(visible_leas(user))
+        .where(visible_leas(user), search_filter(listing.search))
         .order_by(Lea.name)
     ).all()
+    if listing.mine:
+        leas = [lea for lea in leas if _led_by(lea, user)]
     latest_sirs = {lea.id: sir for lea in leas if (sir := current_sir(lea)) is not None}
     counts = counts_by_sir(session, [sir.id for sir in latest_sirs.values()])
     meetings = held_quarterly_meetings_of(session, [lea.id for lea in leas], today)
@@ -107,21 +194,28 @@ def overview(
         row = _row(
             lea,
             sir,
-            StatusSummary.of(counts[sir.id]) if sir is not None else None,
+            counts[sir.id] if sir is not None else None,
             held[-1].point.held_on if held else None,
             tuple(flags),
             today,
+            may_edit=can_edit_lea(user, lea),
         )
         (archived if lea.is_archived else rows).append(row)
     return Overview(
-        rows=rows,
+        rows=listing.sorted(rows),
         archived=archived,
         missing_quarterly=sum(NO_QUARTERLY_MEETING in row.flags for row in rows),
         quarter=quarter_label(quarter),
         quarter_span=f"{quarter.first_day.day} {quarter.first_day:%B} to "
         f"{long_date(quarter.last_day)}",
         has_demo=any(lea.is_demo for lea in leas),
+        listing=listing,
     )
+
+
+def _led_by(lea: Lea, user: User) -> bool:
+    engagement = lea.current_engagement
+    return engagement is not None and engagement.ccee_lead_id == user.id
 
 
 def _flags(lea: Lea, held: list[HeldMeeting], today: date, quarter: SchoolQuarter) -> list[str]:
@@ -163,12 +257,15 @@ def _progress_flags(
 def _row(
     lea: Lea,
     sir: Sir | None,
-    status: StatusSummary | None,
+    counts: StatusCounts | None,
     last_quarterly: date | None,
     flags: tuple[str, ...],
     today: date,
+    *,
+    may_edit: bool,
 ) -> LeaRow:
     engagement = lea.current_engagement
+    lead = engagement.ccee_lead if engagement else None
     return LeaRow(
         id=lea.id,
         name=lea.name,
@@ -176,12 +273,16 @@ def _row(
         county=lea.county_office.county,
         kind=lea.kind.label,
         mode=engagement.mode.label if engagement else None,
+        lead=lead.name if lead else None,
+        may_edit=may_edit,
         exit_note=_exit_note(engagement, today),
         sir_note=_sir_note(sir),
-        status=status,
+        status=StatusSummary.of(counts) if counts is not None else None,
         last_quarterly=long_date(last_quarterly) if last_quarterly else None,
+        last_quarterly_on=last_quarterly,
         flags=flags,
         archived_on=pacific_day(lea.archived_at) if lea.archived_at else None,
+        percent_active=counts.percent_active if counts is not None else None,
     )
 
 
