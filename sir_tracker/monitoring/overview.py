@@ -84,7 +84,7 @@ SORT_KEYS: dict[str, Callable[[LeaRow], Any]] = {
     "mode": lambda row: _text_key(row.mode),
     "actions": lambda row: row.percent_active,
     "last-meeting": lambda row: row.last_quarterly_on,
-    "flags": lambda row: len(row.flags) or None,
+    "flags": lambda row: len(row.flags),
 }
 DEFAULT_SORT = "lea"
 

@@ -186,6 +186,14 @@ def test_sorting_by_actions_puts_the_most_advanced_first_when_descending(
     assert percents == sorted(percents, reverse=True)
 
 
+def test_sorting_by_flags_descending_puts_the_most_flagged_first(viewer: FlaskClient) -> None:
+    page = dashboard(viewer, "?sort=flags&direction=descending")
+
+    flags = [row_of(page, name).count('<span class="flag') for name in in_order(page)]
+    assert flags == sorted(flags, reverse=True)
+    assert flags[0] > flags[-1]
+
+
 def test_sorting_by_the_last_meeting_puts_leas_without_one_last(
     viewer: FlaskClient, session: Session
 ) -> None:
