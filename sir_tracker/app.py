@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +32,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         "sir_tracker",
         template_folder=str(resource_dir("templates")),
         instance_relative_config=True,
+        # The SQLite database, the secret key and the demo accounts live there; by default
+        # Flask's instance/ folder beside the package.
+        instance_path=os.environ.get("SIR_TRACKER_INSTANCE_PATH") or None,
     )
     configure(app, test_config)
     db.init_app(app)

@@ -4,6 +4,10 @@ rolled back afterwards, so tests see the demo and never each other's changes."""
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +31,13 @@ from tests.support.scheduling import SharedFixtureScheduling
 
 # Before any test module or other conftest hashes its test passwords.
 hash_cheaply()
+
+# Apps built by tests (and the commands they run, the console script's included) keep their
+# instance folder (secret key, demo accounts) out of the checkout's, which `make run` uses.
+if not os.environ.get("SIR_TRACKER_INSTANCE_PATH"):
+    _instance = tempfile.mkdtemp(prefix="sir-tracker-test-instance-")
+    atexit.register(shutil.rmtree, _instance, ignore_errors=True)
+    os.environ["SIR_TRACKER_INSTANCE_PATH"] = _instance
 
 
 def pytest_configure(config: pytest.Config) -> None:
