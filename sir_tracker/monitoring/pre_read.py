@@ -66,7 +66,10 @@ class PreRead:
     sir_title: str | None
     sir_url: str | None
     status: StatusSummary | None
-    changes: list[ChangeLine]  # since the last quarterly meeting (or since the SIR began)
+    # Since the quarterly meeting before the last one, so that what was changed at the last one
+    # is there (or since the SIR began, with fewer than two meetings).
+    changes: list[ChangeLine]
+    changes_since: MeetingRef | None
     stalled: list[StalledLine]
     stall_threshold: int
     plateau: str | None
@@ -91,16 +94,17 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
     ]
     sir = current_sir(lea)
     changes: list[ChangeLine] = []
+    since = None
     stalled: list[StalledLine] = []
     plateau = None
     status = None
     if sir is not None:
         held_for_sir = [meeting for meeting in held if meeting.sir_id in (sir.id, None)]
         history = quarters.load_history(session, sir)
-        last = held_for_sir[-1] if held_for_sir else None
+        since = held_for_sir[-2] if len(held_for_sir) > 1 else None
         changes = [
             ChangeLine.of(change)
-            for change in quarters.actions_changed_between(session, sir, last, history=history)
+            for change in quarters.actions_changed_between(session, sir, since, history=history)
         ]
         stalled = [
             StalledLine.of(action)
@@ -125,6 +129,7 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
         sir_url=url_for("reviews.sir", sir_id=sir.id) if sir else None,
         status=status,
         changes=changes,
+        changes_since=_ref(since) if since else None,
         stalled=stalled,
         stall_threshold=thresholds.stall,
         plateau=plateau,

@@ -17,7 +17,7 @@ from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
 from sir_tracker.monitoring.quarters import stalled_actions
 from sir_tracker.progress.operations import change_status
-from sir_tracker.reviews.models import Action
+from sir_tracker.reviews.models import Action, StatusChange
 from sir_tracker.users.models import Role, User
 from tests.leas.conftest import county_office
 from tests.reviews.iusd import text_of
@@ -75,7 +75,19 @@ def test_the_pre_read_header_current_counts_and_what_changed(
     assert f'href="/meetings/{last.id}">15 June 2021</a>' in page
     assert "19 completed / 41 in progress / 6 not started" in words
     assert "91% completed or in progress" in words
-    assert "No action has changed status since then." in part(page, "changes-heading")
+    # Right after a meeting, what was changed at it is listed: "since then" starts at the
+    # quarterly meeting before it.
+    changes = part(page, "changes-heading")
+    assert "Changed since the quarterly meeting of 16 March 2021" in changes
+    assert "What was changed at the last quarterly meeting (15 June 2021) is included." in changes
+    made_at_last = session.scalars(
+        select(StatusChange).where(StatusChange.meeting_id == last.id)
+    ).all()
+    assert made_at_last, "the demo changes statuses at IUSD's last meeting"
+    for change in made_at_last:
+        assert f'href="/actions/{change.action_id}">{change.action.code}</a>' in page
+        assert f"{change.action.code} {change.action.text}" in changes
+        assert change.note in changes
 
 
 def test_a_change_after_the_last_meeting_is_listed_with_its_note(
@@ -90,7 +102,7 @@ def test_a_change_after_the_last_meeting_is_listed_with_its_note(
     page = pre_read(client, session, iusd)
     changes = part(page, "changes-heading")
 
-    assert "Changed since the last quarterly meeting (15 June 2021)" in changes
+    assert "Changed since the quarterly meeting of 16 March 2021" in changes
     assert "1.1 Articulate a district-wide instructional vision" in changes
     assert "in progress → to completed" in changes
     assert "Vision adopted by the board." in changes
