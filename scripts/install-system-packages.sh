@@ -2,11 +2,12 @@
 # Installs the Debian packages that running and testing SIR Tracker need, if any are missing:
 # PostgreSQL (the test suite's second database), and Pango with HarfBuzz subsetting for
 # WeasyPrint (without libharfbuzz-subset0 it falls back to a much slower font subsetter), and
-# Chromium for the browser tests (Playwright drives it; `playwright install` is never used).
+# Chromium for the browser tests (Playwright drives it; `playwright install` is never used), and
+# poppler-utils (pdftoppm) to look at generated PDFs as images.
 set -euo pipefail
 
 packages=(postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-  chromium)
+  chromium poppler-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
