@@ -18,6 +18,11 @@ def long_date(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def day_and_month(day: date) -> str:
+    """ "1 October": the start of a span whose end gives the year."""
+    return f"{day.day} {day:%B}"
+
+
 def month_year(day: date) -> str:
     """ "June 2021"."""
     return f"{day:%B %Y}"

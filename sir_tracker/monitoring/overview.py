@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.access.policy import can_edit_lea, visible_leas
-from sir_tracker.core.formatting import long_date, month_year, pacific_day
+from sir_tracker.core.formatting import day_and_month, long_date, month_year, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.monitoring.profile import (
@@ -206,8 +206,7 @@ def overview(
         archived=archived,
         missing_quarterly=sum(NO_QUARTERLY_MEETING in row.flags for row in rows),
         quarter=quarter_label(quarter),
-        quarter_span=f"{quarter.first_day.day} {quarter.first_day:%B} to "
-        f"{long_date(quarter.last_day)}",
+        quarter_span=f"{day_and_month(quarter.first_day)} to {long_date(quarter.last_day)}",
         has_demo=any(lea.is_demo for lea in leas),
         listing=listing,
     )

@@ -14,7 +14,7 @@ from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker.core.formatting import long_date, pacific_day
+from sir_tracker.core.formatting import day_and_month, long_date, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
@@ -276,7 +276,7 @@ def missed_lines(lea: Lea, held_on: list[date], today: date) -> list[str]:
     missed = sorted(set(quarters.missed_quarters(held_on, engagement.started_on, today)) | set(run))
     return [
         f"Missed {quarter_label(quarter)}: no quarterly meeting was held between "
-        f"{quarter.first_day.day} {quarter.first_day:%B} and {long_date(quarter.last_day)}."
+        f"{day_and_month(quarter.first_day)} and {long_date(quarter.last_day)}."
         for quarter in missed
     ]
 

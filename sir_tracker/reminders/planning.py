@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from sir_tracker.core.formatting import long_date
+from sir_tracker.core.formatting import day_and_month, long_date
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
@@ -232,7 +232,7 @@ def _missed_quarters(
         if lead is None or not _plausible(_address(lead.email)):
             continue
         address = _address(lead.email)
-        span = f"{quarter.first_day.day} {quarter.first_day:%B} to {long_date(quarter.last_day)}"
+        span = f"{day_and_month(quarter.first_day)} to {long_date(quarter.last_day)}"
         yield DueReminder(
             kind=ReminderKind.MISSED_QUARTER,
             key=f"missed_quarter:lea={lea.id}:quarter={quarter}:to={address}",

@@ -24,7 +24,12 @@ from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings import operations
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
-from sir_tracker.meetings.operations import KnownPerson, MeetingValues, meeting_label
+from sir_tracker.meetings.operations import (
+    KnownPerson,
+    MeetingRefused,
+    MeetingValues,
+    meeting_label,
+)
 from sir_tracker.pages.meetings.forms import MAX_ROWS, ROW_LISTS, MeetingForm, row_data
 from sir_tracker.reviews.models import Action, Sir, StatusChange, SwotCategory
 from sir_tracker.reviews.queries import code_key, sir_recency
@@ -339,7 +344,8 @@ def _form_page(
 
 
 def _attach(form: MeetingForm, error: DomainError) -> None:
-    for refusal in (error, *getattr(error, "also", ())):
+    also = error.also if isinstance(error, MeetingRefused) else ()
+    for refusal in (error, *also):
         if refusal.field in MEETING_FIELDS:
             form[refusal.field].errors = [*form[refusal.field].errors, refusal.message]
         else:
