@@ -37,6 +37,13 @@ def visible_leas(user: User) -> ColumnElement[bool]:
     return false()
 
 
+def only_lea_id(user: User) -> int | None:
+    """The one LEA that is all a user may see (LEA staff), whose page is their home page."""
+    if user.role is not Role.LEA_STAFF or user.lea is None or not can_view_lea(user, user.lea):
+        return None
+    return user.lea.id
+
+
 def can_view_lea(user: User, lea: Lea) -> bool:
     if not user.is_active or (lea.is_archived and user.role is not Role.ADMIN):
         return False

@@ -101,12 +101,14 @@ def test_county_office_staff_see_their_county_s_leas_only(
     assert "2 LEAs · " in page
 
 
-def test_lea_staff_see_their_own_lea_only(client: FlaskClient, session: Session) -> None:
-    sign_in(client, make_user(session, Role.LEA_STAFF, lea=lea_named(session, IUSD)))
-    page = client.get("/").get_data(as_text=True)
+def test_lea_staff_land_on_their_lea_page(client: FlaskClient, session: Session) -> None:
+    iusd = lea_named(session, IUSD)
+    sign_in(client, make_user(session, Role.LEA_STAFF, lea=iusd))
+    response = client.get("/", follow_redirects=True)
 
-    assert listed_leas(page) == {IUSD}
-    assert "1 LEA · " in page
+    assert response.status_code == 200
+    assert response.request.path == f"/leas/{iusd.id}"
+    assert f">{IUSD}" in response.get_data(as_text=True)
 
 
 def test_an_lea_in_dta_without_a_quarterly_meeting_this_quarter_is_flagged(

@@ -3,9 +3,10 @@ searched, sorted and narrowed to "My LEAs" by the query string."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
 
-from sir_tracker.access.policy import is_admin
+from sir_tracker.access.policy import is_admin, only_lea_id
 from sir_tracker.core import db, pacific_time
 from sir_tracker.monitoring.overview import Listing, may_lead, overview
 from sir_tracker.monitoring.quarters import Thresholds
@@ -17,8 +18,12 @@ blueprint = Blueprint("dashboard", __name__)
 
 @blueprint.get("/")
 @sign_in_required
-def index() -> str:
+def index() -> str | Response:
     user = current.user()
+    # A list of one LEA is no use to LEA staff: their LEA's page is their home page.
+    lea_id = only_lea_id(user)
+    if lea_id is not None:
+        return redirect(url_for("leas.lea", lea_id=lea_id))
     listing = Listing.of(
         search=request.args.get("q", ""),
         mine=may_lead(user) and request.args.get("mine") == "1",
