@@ -146,6 +146,14 @@ class Lea(Archivable, Base):
     def current_engagement(self) -> Engagement | None:
         return self.engagements[-1] if self.engagements else None
 
+    def engagement_on(self, day: date) -> Engagement | None:
+        """The engagement under way on ``day``: the latest begun by then, else the first
+        (what a report or a page as of ``day`` says of the LEA's mode and lead)."""
+        begun = [e for e in self.engagements if e.started_on <= day]
+        if begun:
+            return begun[-1]
+        return self.engagements[0] if self.engagements else None
+
 
 class Engagement(Base):
     """A period of Direct Technical Assistance from CCEE to one LEA."""

@@ -114,6 +114,14 @@ class Listing:
     def direction(self) -> str:
         return "descending" if self.descending else "ascending"
 
+    @property
+    def args(self) -> dict[str, str]:
+        """The query string of this listing, defaults left out."""
+        args = {"q": self.search, "mine": "1" if self.mine else ""}
+        if self.sort != DEFAULT_SORT or self.descending:
+            args |= {"sort": self.sort, "direction": self.direction}
+        return {name: value for name, value in args.items() if value}
+
     def sorted(self, rows: list[LeaRow]) -> list[LeaRow]:
         key = SORT_KEYS[self.sort]
         by_name = sorted(rows, key=SORT_KEYS[DEFAULT_SORT])
@@ -162,7 +170,14 @@ def overview(
     today: date,
     thresholds: Thresholds | None = None,
     listing: Listing | None = None,
+    as_of: date | None = None,
 ) -> Overview:
+    """The dashboard now, or as of the end of the Pacific day ``as_of``: then each LEA's
+    counts, meetings, flags and engagement are those the LEA's status report as of that day
+    gives (the same functions: ``counts_by_sir``, the held meetings and the history up to
+    then, ``Lea.engagement_on``)."""
+    if as_of is not None:
+        today = as_of
     quarter = SchoolQuarter.of(today)
     thresholds = thresholds or Thresholds()
     listing = listing or Listing()
@@ -179,20 +194,24 @@ def overview(
     if listing.mine:
         leas = [lea for lea in leas if _led_by(lea, user)]
     latest_sirs = {lea.id: sir for lea in leas if (sir := current_sir(lea)) is not None}
-    counts = counts_by_sir(session, [sir.id for sir in latest_sirs.values()])
+    counts = counts_by_sir(session, [sir.id for sir in latest_sirs.values()], as_of)
     meetings = held_quarterly_meetings_of(session, [lea.id for lea in leas], today)
     histories = load_histories(session, [sir.id for sir in latest_sirs.values()])
+    if as_of is not None:
+        histories = {sir_id: history.until(as_of) for sir_id, history in histories.items()}
 
     rows: list[LeaRow] = []
     archived: list[LeaRow] = []
     for lea in leas:
         sir = latest_sirs.get(lea.id)
         held = meetings.get(lea.id, [])
-        flags = _flags(lea, held, today, quarter)
-        if sir is not None and not lea.is_archived and in_dta(lea.current_engagement, today):
+        engagement = lea.current_engagement if as_of is None else lea.engagement_on(as_of)
+        flags = _flags(engagement, held, today, quarter)
+        if sir is not None and not lea.is_archived and in_dta(engagement, today):
             flags += _progress_flags(sir, held, histories[sir.id], counts[sir.id], thresholds)
         row = _row(
             lea,
+            engagement,
             sir,
             counts[sir.id] if sir is not None else None,
             held[-1].point.held_on if held else None,
@@ -217,8 +236,9 @@ def _led_by(lea: Lea, user: User) -> bool:
     return engagement is not None and engagement.ccee_lead_id == user.id
 
 
-def _flags(lea: Lea, held: list[HeldMeeting], today: date, quarter: SchoolQuarter) -> list[str]:
-    engagement = lea.current_engagement
+def _flags(
+    engagement: Engagement | None, held: list[HeldMeeting], today: date, quarter: SchoolQuarter
+) -> list[str]:
     if engagement is not None and _has_exited(engagement, today):
         return [EXITED]
     if engagement is None or not in_dta(engagement, today):
@@ -255,6 +275,7 @@ def _progress_flags(
 
 def _row(
     lea: Lea,
+    engagement: Engagement | None,
     sir: Sir | None,
     counts: StatusCounts | None,
     last_quarterly: date | None,
@@ -263,7 +284,6 @@ def _row(
     *,
     may_edit: bool,
 ) -> LeaRow:
-    engagement = lea.current_engagement
     lead = engagement.ccee_lead if engagement else None
     return LeaRow(
         id=lea.id,

@@ -133,7 +133,7 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
         stalled=stalled,
         stall_threshold=thresholds.stall,
         plateau=plateau,
-        missed=missed_lines(lea, [meeting.held_on for meeting in held], today),
+        missed=missed_lines(lea.current_engagement, [meeting.held_on for meeting in held], today),
         next_steps=_open_steps(session, meetings, today),
         swot=[
             (heading, [note.text for note in last_held.swot_notes if note.category is category])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from sir_tracker.core.formatting import day_and_month, long_date, pacific_day
@@ -253,12 +253,11 @@ def is_held_quarterly(meeting: Meeting, today: date) -> bool:
     )
 
 
-def missed_lines(lea: Lea, held_on: list[date], today: date) -> list[str]:
-    """For an LEA in DTA: a sentence per quarter ended without a quarterly meeting (this
-    school year's, and those since its last meeting) while there are at most
-    FEW_MISSED_QUARTERS since that meeting; past that, one sentence counting them. Quarters
-    that began before the engagement did are left out."""
-    engagement = lea.current_engagement
+def missed_lines(engagement: Engagement | None, held_on: list[date], today: date) -> list[str]:
+    """For an LEA in DTA (``engagement`` under way ``today``): a sentence per quarter ended
+    without a quarterly meeting (this school year's, and those since its last meeting) while
+    there are at most FEW_MISSED_QUARTERS since that meeting; past that, one sentence counting
+    them. Quarters that began before the engagement did are left out."""
     if engagement is None or not in_dta(engagement, today):
         return []
     run = quarters.quarters_since_last_meeting(held_on, engagement.started_on, today)
@@ -288,16 +287,20 @@ def lea_profile(
     today: date,
     with_archived: bool,
     thresholds: Thresholds | None = None,
+    as_of: date | None = None,
 ) -> LeaProfile:
     """Everything the LEA page shows. ``with_archived`` includes archived SIRs and meetings
-    (for admins)."""
+    (for admins). As of the end of the Pacific day ``as_of``: the counts, meetings, flags and
+    engagement of that day, read as the LEA's status report for that day reads them."""
+    if as_of is not None:
+        today = as_of
     sirs = sorted(
         (sir for sir in lea.sirs if with_archived or not sir.is_archived), key=sir_recency
     )
-    counts = counts_by_sir(session, [sir.id for sir in sirs])
+    counts = counts_by_sir(session, [sir.id for sir in sirs], as_of)
     meetings = session.scalars(
         select(Meeting)
-        .where(Meeting.lea_id == lea.id)
+        .where(Meeting.lea_id == lea.id, Meeting.held_on <= as_of if as_of else true())
         .order_by(Meeting.held_on.desc(), Meeting.id.desc())
     ).all()
     held = [meeting for meeting in reversed(meetings) if is_held_quarterly(meeting, today)]
@@ -305,7 +308,9 @@ def lea_profile(
     quarterly_this_year = sum(
         1 for meeting in held if meeting.school_quarter.start_year == this_year
     )
-    engagements = [EngagementFacts.of(engagement) for engagement in lea.engagements]
+    under_way = lea.current_engagement if as_of is None else lea.engagement_on(as_of)
+    begun = [e for e in lea.engagements if as_of is None or e.started_on <= as_of or e is under_way]
+    engagements = [EngagementFacts.of(engagement) for engagement in begun]
     office = lea.county_office
     sir = current_sir(lea)
     return LeaProfile(
@@ -322,7 +327,7 @@ def lea_profile(
         sirs=[
             SirLine(
                 # The SIR page belongs to the reviews feature; its path is stable.
-                url=url_for("reviews.sir", sir_id=sir.id),
+                url=url_for("reviews.sir", sir_id=sir.id, as_of=as_of),
                 title=sir.title,
                 report_date=long_date(sir.report_date) if sir.report_date else None,
                 state=sir.state.label.capitalize(),
@@ -343,13 +348,14 @@ def lea_profile(
         ],
         school_year=SchoolQuarter(this_year, 1).school_year,
         quarterly_this_year=f"{quarterly_this_year} of {QUARTERLY_MEETINGS_A_YEAR}",
-        missed=missed_lines(lea, [meeting.held_on for meeting in held], today),
+        missed=missed_lines(under_way, [meeting.held_on for meeting in held], today),
         quarters=quarter_section(
             session,
             sir,
             [m for m in held if m.sir_id in (sir.id, None)],
             counts.get(sir.id, StatusCounts()),
             thresholds or Thresholds(),
+            as_of=as_of,
         )
         if sir is not None
         else None,
@@ -362,16 +368,19 @@ def quarter_section(
     held: list[Meeting],
     current: StatusCounts,
     thresholds: Thresholds,
+    *,
+    as_of: date | None = None,
 ) -> QuarterSection:
-    """``sir`` over its held quarterly meetings ``held`` (oldest first)."""
+    """``sir`` over its held quarterly meetings ``held`` (oldest first); ``current``: its
+    counts now, or as of the end of the Pacific day ``as_of``."""
     rows = quarters.quarterly_progress(session, sir, meetings=held)
-    history = quarters.load_history(session, sir)
+    history = quarters.load_history(session, sir, until=as_of)
     stalled = quarters.stalled_actions(
         session, sir, thresholds.stall, history=history, meetings=held
     )
     return QuarterSection(
         sir_title=sir.title,
-        sir_url=url_for("reviews.sir", sir_id=sir.id),
+        sir_url=url_for("reviews.sir", sir_id=sir.id, as_of=as_of),
         lines=[QuarterLine.of(row) for row in reversed(rows)],
         chart=trend_chart(
             [ChartPoint(row.quarter, row.meeting.held_on, row.counts) for row in rows]
@@ -379,7 +388,7 @@ def quarter_section(
         plateau=plateau_sentence(rows, current, thresholds.plateau),
         stalled=[StalledLine.of(action) for action in stalled],
         stall_threshold=thresholds.stall,
-        regressions=[RegressionLine.of(r) for r in quarters.regressions(session, sir)],
+        regressions=[RegressionLine.of(r) for r in quarters.regressions(session, sir, as_of)],
     )
 
 

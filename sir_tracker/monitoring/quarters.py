@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Text, and_, literal, or_, select
+from sqlalchemy import Text, and_, literal, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
@@ -327,8 +327,11 @@ def load_histories(
     return histories
 
 
-def load_history(session: Session, sir: Sir) -> StatusHistory:
-    return load_histories(session, [sir.id], with_notes=True)[sir.id]
+def load_history(session: Session, sir: Sir, *, until: date | None = None) -> StatusHistory:
+    """The SIR's history with its notes; ``until``: as it stood at the end of that Pacific
+    day (``StatusHistory.until``), the one way pages and reports as of a date read statuses."""
+    history = load_histories(session, [sir.id], with_notes=True)[sir.id]
+    return history if until is None else history.until(until)
 
 
 # --- Actions that changed between two meetings ---------------------------------------------------
@@ -490,9 +493,9 @@ class Regression:
     note: str
 
 
-def regressions(session: Session, sir: Sir) -> list[Regression]:
+def regressions(session: Session, sir: Sir, as_of: date | None = None) -> list[Regression]:
     """Every change of the SIR's current actions that moved one backwards, newest first
-    (one query)."""
+    (one query); with ``as_of``, those made by the end of that Pacific day."""
     completed, in_progress, not_started = (
         ActionStatus.COMPLETED,
         ActionStatus.IN_PROGRESS,
@@ -514,6 +517,7 @@ def regressions(session: Session, sir: Sir) -> list[Regression]:
                     StatusChange.from_status == in_progress, StatusChange.to_status == not_started
                 ),
             ),
+            StatusChange.changed_at < end_of_day(as_of) if as_of else true(),
         )
         .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
     ).all()

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import long_date, pacific_day
-from sir_tracker.leas.models import Engagement, Lea
+from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting
 from sir_tracker.monitoring import quarters
 from sir_tracker.monitoring.charts import ChartPoint, TrendChart, trend_chart
@@ -230,12 +230,12 @@ def lea_report_data(
     Pacific day ``as_of``."""
     thresholds = thresholds or Thresholds()
     sir = report_sir(lea)
-    engagement = engagement_on(lea.engagements, as_of)
+    engagement = lea.engagement_on(as_of)
     counts = status_counts(session, sir, as_of)
 
     meetings = quarters.held_quarterly_meetings(session, sir, today=as_of)
     rows = quarters.quarterly_progress(session, sir, meetings=meetings)
-    history = quarters.load_history(session, sir).until(as_of)
+    history = quarters.load_history(session, sir, until=as_of)
     stalled = quarters.stalled_actions(
         session, sir, thresholds.stall, history=history, meetings=meetings
     )
@@ -279,14 +279,6 @@ def lea_report_data(
         ),
         actions=_actions_by_component(session, sir, history),
     )
-
-
-def engagement_on(engagements: Sequence[Engagement], day: date) -> Engagement | None:
-    """The engagement under way on ``day``: the latest begun by then, else the first."""
-    begun = [e for e in engagements if e.started_on <= day]
-    if begun:
-        return begun[-1]
-    return engagements[0] if engagements else None
 
 
 def _component_counts(session: Session, sir: Sir, as_of: date) -> tuple[Counts, ...]:

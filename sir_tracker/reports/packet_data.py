@@ -27,7 +27,7 @@ from sir_tracker.monitoring.quarters import (
 )
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
-from sir_tracker.reports.data import Counts, engagement_on
+from sir_tracker.reports.data import Counts
 from sir_tracker.reports.models import Audience
 from sir_tracker.reviews.queries import current_sir
 
@@ -135,7 +135,7 @@ def packet_summary(
         counts = now[sir_id]
         meetings = [m for m in held.get(lea.id, []) if m.sir_id in (sir_id, None)]
         history = histories[sir_id].until(as_of)
-        engagement = engagement_on(lea.engagements, as_of)
+        engagement = lea.engagement_on(as_of)
         change = CountsDelta.between(before[sir_id], counts)
         lines.append(
             PacketLine(
@@ -173,7 +173,7 @@ def dta_leas(session: Session, as_of: date) -> list[Lea]:
         lea
         for lea in load_leas(session)
         if not lea.is_archived
-        and in_dta(engagement_on(lea.engagements, as_of), as_of)
+        and in_dta(lea.engagement_on(as_of), as_of)
         and current_sir(lea) is not None
     ]
 

@@ -48,9 +48,15 @@ class ChoiceField(SelectField):
 class DayField(DateField):
     """A date field whose refusal of an unreadable date is a sentence of our own."""
 
-    def __init__(self, label: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        label: str,
+        *,
+        invalid: str = "Enter the date as year-month-day, such as 2021-06-15.",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(label, **kwargs)
-        self.invalid_value_message = "Enter the date as year-month-day, such as 2021-06-15."
+        self.invalid_value_message = invalid
         self.type = "DateField"
 
 

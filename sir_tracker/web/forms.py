@@ -1,5 +1,5 @@
-"""Forms that more than one page shows: the comment form (actions and meetings) and the LEA
-report form (the LEA page and its reports page)."""
+"""Forms that more than one page shows: the comment form (actions and meetings), the LEA
+report form (the LEA page and its reports page) and the as-of date (dashboard, LEA, SIR)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from sir_tracker.comments.operations import COMMENT_LIMIT
 from sir_tracker.core.formatting import long_date
@@ -25,6 +25,12 @@ class CommentForm(FlaskForm):
             Length(max=COMMENT_LIMIT, message="A comment can have at most 5,000 characters."),
         ],
     )
+
+
+def not_in_the_future(day: date | None) -> None:
+    """Figures as of a day to come would be guesses: reports and pages refuse them."""
+    if day is not None and day > today():
+        raise ValidationError(f"{long_date(day)} is in the future; choose today or an earlier day.")
 
 
 AUDIENCE_CHOICES = [(audience.value, audience.label) for audience in Audience]
@@ -44,11 +50,7 @@ class LeaReportForm(FlaskForm):
     )
 
     def validate_as_of(self, field: Any) -> None:
-        day: date | None = field.data
-        if day is not None and day > today():
-            raise ValidationError(
-                f"{long_date(day)} is in the future; choose today or an earlier day."
-            )
+        not_in_the_future(field.data)
 
     @property
     def chosen_as_of(self) -> date:
@@ -60,3 +62,20 @@ class LeaReportForm(FlaskForm):
     @property
     def chosen_audience(self) -> Audience:
         return Audience(self.audience.data)
+
+
+class AsOfForm(FlaskForm):
+    """The day a page shows its figures as of: read from the query string (a GET form, so
+    no CSRF token); empty means now."""
+
+    class Meta:
+        csrf = False
+
+    as_of = DayField(
+        "Show figures as of",
+        invalid="That is not a day of the calendar: write year-month-day, such as 2024-02-29.",
+        validators=[Optional()],
+    )
+
+    def validate_as_of(self, field: Any) -> None:
+        not_in_the_future(field.data)

@@ -7,38 +7,45 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from werkzeug.wrappers import Response
 
 from sir_tracker.access.policy import is_admin, only_lea_id
-from sir_tracker.core import db, pacific_time
+from sir_tracker.core import db
 from sir_tracker.monitoring.overview import Listing, may_lead, overview
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.web import current
+from sir_tracker.web.as_of import as_of_from
 from sir_tracker.web.current import sign_in_required
+from sir_tracker.web.responses import INVALID_FORM, Page
 
 blueprint = Blueprint("dashboard", __name__)
 
 
 @blueprint.get("/")
 @sign_in_required
-def index() -> str | Response:
+def index() -> Page | Response:
     user = current.user()
     # A list of one LEA is no use to LEA staff: their LEA's page is their home page.
     lea_id = only_lea_id(user)
     if lea_id is not None:
-        return redirect(url_for("leas.lea", lea_id=lea_id))
+        return redirect(url_for("leas.lea", lea_id=lea_id, as_of=request.args.get("as_of")))
+    as_of = as_of_from(request.args)
     listing = Listing.of(
         search=request.args.get("q", ""),
         mine=may_lead(user) and request.args.get("mine") == "1",
         sort=request.args.get("sort", ""),
         direction=request.args.get("direction", ""),
     )
-    return render_template(
+    html = render_template(
         "dashboard/index.html",
         overview=overview(
             db.session(),
             user,
-            today=pacific_time.today(),
+            today=as_of.today,
             thresholds=Thresholds.from_config(current_app.config),
             listing=listing,
+            as_of=as_of.day,
         ),
-        is_admin=is_admin(user),
+        # A past day is a read view: no adding, restoring or recording from it.
+        is_admin=is_admin(user) and as_of.day is None,
         may_lead=may_lead(user),
+        as_of=as_of,
     )
+    return (html, INVALID_FORM) if as_of.refused else html

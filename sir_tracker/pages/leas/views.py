@@ -30,6 +30,7 @@ from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.pages.leas.forms import EditLeaForm, EngagementForm, NewLeaForm
 from sir_tracker.users.models import Role, User
 from sir_tracker.web import current
+from sir_tracker.web.as_of import as_of_from
 from sir_tracker.web.conflict import conflict_of
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.forms import LeaReportForm
@@ -42,24 +43,34 @@ blueprint = Blueprint("leas", __name__)
 
 @blueprint.get("/leas/<id:lea_id>")
 @sign_in_required
-def lea(lea_id: int) -> str:
+def lea(lea_id: int) -> Page:
     user = current.user()
     record = lea_for(user, lea_id)
+    as_of = as_of_from(request.args)
     profile = lea_profile(
         db.session(),
         record,
-        today=pacific_time.today(),
+        today=as_of.today,
         with_archived=is_admin(user),
         thresholds=Thresholds.from_config(current_app.config),
+        as_of=as_of.day,
     )
-    return render_template(
+    # A past day is a read view: its editing controls are hidden.
+    editable = can_edit_lea(user, record) and as_of.day is None
+    html = render_template(
         "leas/lea.html",
         lea=profile,
-        can_edit=can_edit_lea(user, record),
-        can_edit_engagement=can_edit_lea(user, record) and record.current_engagement is not None,
-        is_admin=is_admin(user),
-        report_form=LeaReportForm() if any(not sir.is_archived for sir in record.sirs) else None,
+        can_edit=editable,
+        can_edit_engagement=editable and record.current_engagement is not None,
+        is_admin=is_admin(user) and as_of.day is None,
+        report_form=(
+            LeaReportForm(formdata=None, as_of=as_of.day or as_of.today)
+            if any(not sir.is_archived for sir in record.sirs)
+            else None
+        ),
+        as_of=as_of,
     )
+    return (html, INVALID_FORM) if as_of.refused else html
 
 
 @blueprint.get("/leas/<id:lea_id>/pre-read")

@@ -16,7 +16,6 @@ from sir_tracker.core.formatting import long_date, pacific_datetime
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.profile import in_dta
 from sir_tracker.pages.reports.forms import BoardPacketForm
-from sir_tracker.reports.data import engagement_on
 from sir_tracker.reports.jobs import request_packet
 from sir_tracker.reports.models import GeneratedReport, JobState, ReportJob
 from sir_tracker.reports.packet_data import load_leas
@@ -101,9 +100,7 @@ def _form(user: User) -> BoardPacketForm:
     form = BoardPacketForm()
     form.leas.offer([(lea.id, lea.name) for lea in leas])
     if not form.is_submitted():
-        form.leas.data = [
-            lea.id for lea in leas if in_dta(engagement_on(lea.engagements, today), today)
-        ]
+        form.leas.data = [lea.id for lea in leas if in_dta(lea.engagement_on(today), today)]
     return form
 
 

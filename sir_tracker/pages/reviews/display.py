@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -15,10 +16,10 @@ from sir_tracker.comments.models import Comment
 from sir_tracker.core.formatting import long_date, pacific_datetime
 from sir_tracker.core.pacific_time import today
 from sir_tracker.monitoring.profile import RegressionLine
-from sir_tracker.monitoring.quarters import findings_without_action, regressions
+from sir_tracker.monitoring.quarters import findings_without_action, load_history, regressions
 from sir_tracker.pages.reviews.forms import ActionFilterForm
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.operations import status_counts
+from sir_tracker.progress.operations import counts_by_component, status_counts
 from sir_tracker.reviews.models import (
     Action,
     ActionStatus,
@@ -74,6 +75,7 @@ class Section:
     anchor: str
     heading: str
     component_id: int
+    counts: StatusCounts
     findings: list[tuple[str, list[Finding]]] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
 
@@ -115,11 +117,15 @@ class SirPage:
         ]
 
 
-def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
-    """Everything the SIR page shows, filtered by ``args`` (status, theme, component, q).
+def sir_page(
+    session: Session, sir: Sir, args: Mapping[str, str], as_of: date | None = None
+) -> SirPage:
+    """Everything the SIR page shows, filtered by ``args`` (status, theme, component, q), now
+    or as of the end of the Pacific day ``as_of``: then the actions counted that day with
+    their status then, as the LEA's status report for that day lists them.
 
-    Six queries whatever the size of the SIR: components, themes, findings, actions, counts,
-    regressions.
+    Eight queries whatever the size of the SIR: components, themes, findings, actions, counts,
+    counts by component (two), regressions; two more for the history as of a date.
     """
     all_components = components(session)
     themes = list(
@@ -132,6 +138,12 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
         session.scalars(select(Action).where(Action.sir_id == sir.id)),
         key=lambda a: code_key(a.code),
     )
+    if as_of is None:
+        statuses = {a.id: a.status for a in actions if not a.is_archived}
+    else:
+        statuses = load_history(session, sir, until=as_of).now()
+    by_component = counts_by_component(session, sir, as_of)
+    day = as_of or today()
     current_themes = [t for t in themes if not t.is_archived]
     theme_titles = {t.id: t.title for t in themes}
 
@@ -142,11 +154,11 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
     wanted = {name: _valid(filters, name) for name in FILTER_NAMES}
     text = wanted["q"].lower()
 
-    live_actions = [a for a in actions if not a.is_archived]
+    live_actions = [a for a in actions if a.id in statuses]
     matching = [
         a
         for a in live_actions
-        if (not wanted["status"] or a.status.value == wanted["status"])
+        if (not wanted["status"] or statuses[a.id].value == wanted["status"])
         and (not wanted["theme"] or str(a.theme_id) == wanted["theme"])
         and (not wanted["component"] or str(a.component_id) == wanted["component"])
         and (not text or text in a.code.lower() or text in a.text.lower())
@@ -163,6 +175,7 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
             anchor=f"component-{component.number}",
             heading=component_heading(component),
             component_id=component.id,
+            counts=by_component[component.number],
         )
         if not findings_hidden:
             mine = [f for f in live_findings if f.component_id == component.id]
@@ -179,11 +192,11 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
                 theme=theme_titles.get(a.theme_id, "") if a.theme_id else "",
                 responsible=a.responsible,
                 target_date=long_date(a.target_date),
-                status=a.status,
+                status=statuses[a.id],
                 version=a.version,
                 past_due=a.target_date is not None
-                and a.target_date < today()
-                and a.status is not ActionStatus.COMPLETED,
+                and a.target_date < day
+                and statuses[a.id] is not ActionStatus.COMPLETED,
             )
             for a in matching
             if a.component_id == component.id
@@ -194,7 +207,7 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
 
     return SirPage(
         sir=sir,
-        counts=status_counts(session, sir),
+        counts=status_counts(session, sir, as_of),
         themes=current_themes,
         sections=sections,
         filters=filters,
@@ -205,7 +218,7 @@ def sir_page(session: Session, sir: Sir, args: Mapping[str, str]) -> SirPage:
         archived_findings=[f for f in findings if f.is_archived],
         archived_actions=[a for a in actions if a.is_archived],
         filter_values={name: value for name, value in wanted.items() if value},
-        regressions=[RegressionLine.of(r) for r in regressions(session, sir)],
+        regressions=[RegressionLine.of(r) for r in regressions(session, sir, as_of)],
         uncovered=_by_component(findings_without_action(findings, actions), all_components),
     )
 

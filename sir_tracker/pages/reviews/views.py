@@ -35,6 +35,7 @@ from sir_tracker.reviews.models import (
 )
 from sir_tracker.users.models import User
 from sir_tracker.web import current, loaders
+from sir_tracker.web.as_of import as_of_from
 from sir_tracker.web.conflict import Conflict, conflict_of
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.forms import CommentForm
@@ -52,7 +53,8 @@ blueprint = Blueprint("reviews", __name__)
 def sir(sir_id: int) -> Page:
     user = current.user()
     found = loaders.sir_for(user, sir_id)
-    page = pages.sir_page(db.session(), found, request.args)
+    as_of = as_of_from(request.args)
+    page = pages.sir_page(db.session(), found, request.args, as_of.day)
     filters: dict[str, Any] = page.filter_values
     here = url_for("reviews.sir", sir_id=found.id, **filters)
     html = render_template(
@@ -61,12 +63,14 @@ def sir(sir_id: int) -> Page:
         sir=found,
         lea=found.lea,
         report_date=long_date(found.report_date),
-        can_edit=can_edit_lea(user, found.lea),
-        admin=is_admin(user),
+        # A past day is a read view: its editing controls are hidden.
+        can_edit=can_edit_lea(user, found.lea) and as_of.day is None,
+        admin=is_admin(user) and as_of.day is None,
         status_choices=STATUS_CHOICES,
         here=here,
+        as_of=as_of,
     )
-    return (html, INVALID_FORM) if page.filters.errors else html
+    return (html, INVALID_FORM) if page.filters.errors or as_of.refused else html
 
 
 # --- The action page ---------------------------------------------------------------------------
