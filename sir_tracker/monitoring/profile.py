@@ -309,7 +309,7 @@ def lea_profile(
         1 for meeting in held if meeting.school_quarter.start_year == this_year
     )
     under_way = lea.current_engagement if as_of is None else lea.engagement_on(as_of)
-    begun = [e for e in lea.engagements if as_of is None or e.started_on <= as_of or e is under_way]
+    begun = [e for e in lea.engagements if as_of is None or e.started_on <= as_of]
     engagements = [EngagementFacts.of(engagement) for engagement in begun]
     office = lea.county_office
     sir = current_sir(lea)

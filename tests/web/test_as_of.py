@@ -148,3 +148,15 @@ def test_a_county_office_sees_only_its_county_on_a_past_day(
     assert IUSD in dashboard and MESA_LINDA not in dashboard
     for path in (f"/leas/{mesa_linda.id}", f"/sirs/{mesa_linda.sirs[-1].id}"):
         assert client.get(path, query_string={"as_of": "2024-12-31"}).status_code == 404
+
+
+def test_an_lea_page_before_its_engagement_began_says_so(
+    client: FlaskClient, session: Session, admin: User
+) -> None:
+    lea = _lea(session, "Mirador County Office of Education")  # engaged from 2 June 2025
+    before = text_of(client.get(f"/leas/{lea.id}?as_of=2025-06-01").get_data(as_text=True))
+    begun = text_of(client.get(f"/leas/{lea.id}?as_of=2025-06-02").get_data(as_text=True))
+
+    assert "No engagement had begun by that day." in before
+    assert "Fee for service" not in before
+    assert "No engagement had begun" not in begun and "Started 2 June 2025" in begun
