@@ -45,6 +45,16 @@ def components(session: Session) -> list[Component]:
     return list(session.scalars(select(Component).order_by(Component.number)))
 
 
+def current_themes(session: Session, sir: Sir) -> list[Theme]:
+    return list(
+        session.scalars(
+            select(Theme)
+            .where(Theme.sir_id == sir.id, Theme.archived_at.is_(None))
+            .order_by(Theme.number)
+        )
+    )
+
+
 def component_heading(component: Component) -> str:
     return f"{component.number}. {component.title}"
 
@@ -147,29 +157,17 @@ def sir_page(
     current_themes = [t for t in themes if not t.is_archived]
     theme_titles = {t.id: t.title for t in themes}
 
-    filters = ActionFilterForm(
-        MultiDict(_filter_args(args)), components=all_components, themes=current_themes
-    )
-    filters.validate()
-    wanted = {name: _valid(filters, name) for name in FILTER_NAMES}
-    text = wanted["q"].lower()
-
+    found = action_filter(args, all_components, current_themes)
+    filters, wanted = found.form, found.values
     live_actions = [a for a in actions if a.id in statuses]
-    matching = [
-        a
-        for a in live_actions
-        if (not wanted["status"] or statuses[a.id].value == wanted["status"])
-        and (not wanted["theme"] or str(a.theme_id) == wanted["theme"])
-        and (not wanted["component"] or str(a.component_id) == wanted["component"])
-        and (not text or text in a.code.lower() or text in a.text.lower())
-    ]
+    matching = [a for a in live_actions if found.matches(a, statuses[a.id])]
     # Findings describe components, not actions: they stay beside a component filter only.
-    findings_hidden = bool(wanted["status"] or wanted["theme"] or text)
+    findings_hidden = bool(wanted.get("status") or wanted.get("theme") or wanted.get("q"))
     live_findings = [f for f in findings if not f.is_archived]
 
     sections = []
     for component in all_components:
-        if wanted["component"] and str(component.id) != wanted["component"]:
+        if wanted.get("component") and str(component.id) != wanted["component"]:
             continue
         section = Section(
             anchor=f"component-{component.number}",
@@ -217,7 +215,7 @@ def sir_page(
         archived_themes=[t for t in themes if t.is_archived],
         archived_findings=[f for f in findings if f.is_archived],
         archived_actions=[a for a in actions if a.is_archived],
-        filter_values={name: value for name, value in wanted.items() if value},
+        filter_values=wanted,
         regressions=[RegressionLine.of(r) for r in regressions(session, sir, as_of)],
         uncovered=_by_component(findings_without_action(findings, actions), all_components),
     )
@@ -233,14 +231,35 @@ def _by_component(
     ]
 
 
-def _filter_args(args: Mapping[str, str]) -> dict[str, str]:
-    return {name: str(args.get(name, "")).strip() for name in FILTER_NAMES}
+@dataclass(frozen=True)
+class ActionFilter:
+    """The action filters read from a query string: the form (with a message for each value that
+    is not one of its choices) and the valid values given."""
+
+    form: ActionFilterForm
+    values: dict[str, str]  # name -> value, only the filters given with a valid value
+
+    def matches(self, action: Action, status: ActionStatus) -> bool:
+        """Whether the action, whose status (today or on the day shown) is ``status``, is kept."""
+        wanted, text = self.values, self.values.get("q", "").lower()
+        return (
+            (not wanted.get("status") or status.value == wanted["status"])
+            and (not wanted.get("theme") or str(action.theme_id) == wanted["theme"])
+            and (not wanted.get("component") or str(action.component_id) == wanted["component"])
+            and (not text or text in action.code.lower() or text in action.text.lower())
+        )
 
 
-def _valid(filters: ActionFilterForm, name: str) -> str:
-    """A filter's value, or nothing if it is not one of the choices offered."""
-    field_ = filters[name]
-    return "" if field_.errors else str(field_.data or "").strip()
+def action_filter(
+    args: Mapping[str, str], all_components: list[Component], themes: list[Theme]
+) -> ActionFilter:
+    """The SIR page's and the bulk status form's filters (status, theme, component, q); a value
+    that is not one of the choices is reported by the form and not applied."""
+    given = {name: str(args.get(name, "")).strip() for name in FILTER_NAMES}
+    form = ActionFilterForm(MultiDict(given), components=all_components, themes=themes)
+    form.validate()
+    values = {name: given[name] for name in FILTER_NAMES if given[name] and not form[name].errors}
+    return ActionFilter(form=form, values=values)
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ class BulkRowForm(Form):
         invalid="Choose a status from the list.",
         validate_choice=False,
     )
-    note = StringField("Note")
+    note = TextAreaField("Note")
     evidence_url = StringField("Evidence link")
 
 

@@ -13,7 +13,12 @@ from sir_tracker.audit.editing import EditConflict
 from sir_tracker.core import db
 from sir_tracker.core.errors import DomainError
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.pages.reviews.display import component_heading, components
+from sir_tracker.pages.reviews.display import (
+    action_filter,
+    component_heading,
+    components,
+    current_themes,
+)
 from sir_tracker.pages.reviews.status_forms import BulkStatusForm, StatusUpdateForm
 from sir_tracker.pages.reviews.views import render_action_page
 from sir_tracker.progress import operations
@@ -25,8 +30,6 @@ from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("progress", __name__)
-
-SHORT_TEXT = 110
 
 
 @blueprint.route("/actions/<id:action_id>/status", methods=["GET", "POST"])
@@ -86,6 +89,7 @@ class BulkRow:
     code: str
     text: str
     component: str
+    theme: str
     status_label: str
     status_value: str
     problem: str | None
@@ -98,7 +102,6 @@ def bulk_status(sir_id: int) -> Page:
     sir = loaders.sir_for(user, sir_id)
     loaders.require_edit(user, sir.lea)
     session = db.session()
-    actions = _current_actions(sir)
     meetings = list(
         session.scalars(
             select(Meeting)
@@ -106,13 +109,19 @@ def bulk_status(sir_id: int) -> Page:
             .order_by(Meeting.held_on.desc(), Meeting.id.desc())
         )
     )
+    # ?meeting=<id>: opened from that meeting's page ("Update statuses at this meeting").
+    chosen = request.args.get("meeting", "")
+    chosen = chosen if any(str(m.id) == chosen for m in meetings) else ""
+    all_components = components(session)
+    themes = current_themes(session, sir)
+    found = action_filter(request.args, all_components, themes)
+    actions = _current_actions(sir)
     if request.method == "POST":
+        # The rows posted are the rows that were shown, filtered or not.
         form = BulkStatusForm(meetings=meetings)
     else:
-        initial = [{"action_id": a.id, "version": a.version} for a in actions]
-        # ?meeting=<id>: opened from that meeting's page ("Update statuses at this meeting").
-        chosen = request.args.get("meeting", "")
-        chosen = chosen if any(str(m.id) == chosen for m in meetings) else ""
+        shown = [a for a in actions if found.matches(a, a.status)]
+        initial = [{"action_id": a.id, "version": a.version} for a in shown]
         form = BulkStatusForm(meetings=meetings, data={"rows": initial, "meeting": chosen})
 
     problems: dict[int, str] = {}
@@ -143,19 +152,26 @@ def bulk_status(sir_id: int) -> Page:
             return redirect(url_for("reviews.sir", sir_id=sir.id))
 
     by_id = {a.id: a for a in actions}
-    headings = {c.id: component_heading(c) for c in components(session)}
-    rows = [_bulk_row(row, by_id.get(row.action_id.data), problems, headings) for row in form.rows]
+    headings = {c.id: component_heading(c) for c in all_components}
+    theme_titles = {t.id: f"{t.number}. {t.title}" for t in themes}
+    rows = [
+        _bulk_row(row, by_id.get(row.action_id.data), problems, headings, theme_titles)
+        for row in form.rows
+    ]
     summary = _summary(form, rows)
     html = render_template(
         "progress/bulk.html",
         form=form,
+        filters=found.form,
+        filtered=bool(found.values),
+        meeting=chosen,
+        total=len(actions),
         sir=sir,
         lea=sir.lea,
         rows=rows,
         summary=summary,
-        problem_count=len([r for r in rows if r.problem]),
     )
-    return (html, INVALID_FORM) if summary else html
+    return (html, INVALID_FORM) if summary or found.form.errors else html
 
 
 def _current_actions(sir: Sir) -> list[Action]:
@@ -166,7 +182,11 @@ def _current_actions(sir: Sir) -> list[Action]:
 
 
 def _bulk_row(
-    row: Any, action: Action | None, problems: dict[int, str], headings: dict[int, str]
+    row: Any,
+    action: Action | None,
+    problems: dict[int, str],
+    headings: dict[int, str],
+    theme_titles: dict[int, str],
 ) -> BulkRow:
     errors = [message for messages in row.errors.values() for message in messages]
     problem = problems.get(row.action_id.data) or (" ".join(errors) if errors else None)
@@ -176,18 +196,17 @@ def _bulk_row(
             code="?",
             text="",
             component="",
+            theme="",
             status_label="",
             status_value="",
             problem=problem or "This action is not one of this SIR's current actions.",
         )
-    text = action.text
-    if len(text) > SHORT_TEXT:
-        text = text[:SHORT_TEXT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return BulkRow(
         fields=row,
         code=action.code,
-        text=text,
+        text=action.text,
         component=headings[action.component_id],
+        theme=theme_titles.get(action.theme_id, "") if action.theme_id else "",
         status_label=action.status.label,
         status_value=action.status.value,
         problem=problem,
