@@ -1,4 +1,5 @@
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -8,7 +9,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.audit.models import AuditAction, AuditEvent
 from sir_tracker.core.pacific_time import PACIFIC
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
+from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, StatusChange, Theme
 from sir_tracker.users.models import User
 from tests.reviews.iusd import changed_tables, post, table_counts, text_of
 from tests.support.auth import sign_in
@@ -31,10 +32,16 @@ def actions_in(session: Session, sir: Sir, status: ActionStatus, count: int) -> 
     return found
 
 
-def rows(session: Session, sir: Sir, changes: dict[int, dict[str, str]]) -> dict[str, Any]:
-    """The bulk form as a browser submits it: one row per current action, in page order."""
+def rows(
+    session: Session,
+    sir: Sir,
+    changes: dict[int, dict[str, str]],
+    shown: list[Action] | None = None,
+) -> dict[str, Any]:
+    """The bulk form as a browser submits it: one row per action shown (by default every current
+    action), in page order."""
     data: dict[str, Any] = {}
-    actions = session.scalars(
+    actions = shown or session.scalars(
         select(Action).where(Action.sir_id == sir.id, Action.archived_at.is_(None))
     )
     for i, action in enumerate(actions):
@@ -267,3 +274,198 @@ def test_changes_made_at_a_meeting_come_back_to_the_meeting(
 
     assert response.status_code == 302
     assert response.headers["Location"] == f"/meetings/{meeting.id}"
+
+
+class BulkPage(HTMLParser):
+    """What the bulk page shows: its rows (id, classes, fields in document order) and the links
+    of its error summary."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.summary_links: list[str] = []
+        self.hidden_meeting: str | None = None
+        self._in_summary = False
+        self._form = ""
+        self.feed(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id") == "error-summary":
+            self._in_summary = True
+        if tag == "form":
+            self._in_summary = False
+            self._form = "filter" if found.get("method") == "get" else "bulk"
+        if tag == "a" and self._in_summary:
+            self.summary_links.append(found.get("href") or "")
+        if tag == "tr" and "data-bulk-row" in found:
+            self.rows.append({"id": found["id"], "class": found.get("class") or "", "fields": []})
+        if tag in ("select", "textarea", "input") and found.get("type") != "hidden" and self.rows:
+            self.rows[-1]["fields"].append(found.get("id"))
+        if self._form == "filter" and tag == "input" and found.get("name") == "meeting":
+            self.hidden_meeting = found.get("value")
+
+
+def current_actions(session: Session, sir: Sir) -> list[Action]:
+    return list(
+        session.scalars(select(Action).where(Action.sir_id == sir.id, Action.archived_at.is_(None)))
+    )
+
+
+def codes_on(page: str) -> list[str]:
+    return re.findall(r'<th scope="row" data-label="Code">([^<]+)<input', page)
+
+
+def test_the_filters_show_the_rows_of_a_component_a_status_a_theme_and_their_combinations(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    actions = current_actions(session, iusd_sir)
+    component = session.scalars(select(Component).where(Component.number == 3)).one()
+    theme = session.scalars(
+        select(Theme).where(Theme.sir_id == iusd_sir.id, Theme.number == 2)
+    ).one()
+    sign_in(client, lead)
+    cases = {
+        f"component={component.id}": lambda a: a.component_id == component.id,
+        "status=not_started": lambda a: a.status is ActionStatus.NOT_STARTED,
+        f"theme={theme.id}": lambda a: a.theme_id == theme.id,
+        f"component={component.id}&status=in_progress": lambda a: (
+            a.component_id == component.id and a.status is ActionStatus.IN_PROGRESS
+        ),
+        f"theme={theme.id}&status=completed": lambda a: (
+            a.theme_id == theme.id and a.status is ActionStatus.COMPLETED
+        ),
+    }
+    for query, wanted in cases.items():
+        response = client.get(f"{bulk_path(iusd_sir)}?{query}")
+        page = response.get_data(as_text=True)
+        expected = {a.code for a in actions if wanted(a)}
+
+        assert response.status_code == 200, query
+        assert expected, query  # the demo has rows for each case
+        assert set(codes_on(page)) == expected, query
+        assert len(BulkPage(page).rows) == len(expected), query
+        assert f"{len(expected)} of 66 actions shown." in text_of(page), query
+
+
+def test_a_filter_that_matches_nothing_says_so(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    component = session.scalars(select(Component).where(Component.number == 1)).one()
+    sign_in(client, lead)
+
+    response = client.get(f"{bulk_path(iusd_sir)}?component={component.id}&q=no such words")
+
+    assert response.status_code == 200
+    page = text_of(response.get_data(as_text=True))
+    assert "0 of 66 actions shown." in page
+    assert "No action matches these filters." in page
+
+
+def test_bad_filter_values_are_named_and_left_out_not_a_server_error(
+    client: FlaskClient, lead: User, iusd_sir: Sir
+) -> None:
+    sign_in(client, lead)
+
+    response = client.get(
+        f"{bulk_path(iusd_sir)}?component=abc&status=finished&theme=99999999999999999999999"
+    )
+
+    assert response.status_code == 422
+    page = text_of(response.get_data(as_text=True))
+    for message in (
+        "Component: Choose a component from the list. This filter is not applied.",
+        "Status: Choose a status from the list. This filter is not applied.",
+        "Theme: Choose a theme from the list. This filter is not applied.",
+    ):
+        assert message in page
+    assert len(BulkPage(response.get_data(as_text=True)).rows) == 66  # no filter applied
+
+
+def test_every_action_text_is_shown_in_full(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    actions = current_actions(session, iusd_sir)
+    sign_in(client, lead)
+
+    page = text_of(client.get(bulk_path(iusd_sir)).get_data(as_text=True))
+
+    assert sum(len(a.text) > 150 for a in actions) > 10  # texts that used to be cut at 110
+    assert all(a.text in page for a in actions)
+    assert "…" not in page
+
+
+def test_each_row_offers_its_status_then_its_note_then_its_evidence_link(
+    client: FlaskClient, lead: User, iusd_sir: Sir
+) -> None:
+    sign_in(client, lead)
+
+    found = BulkPage(client.get(bulk_path(iusd_sir)).get_data(as_text=True))
+
+    assert [row["fields"] for row in found.rows[:2]] == [
+        ["rows-0-status", "rows-0-note", "rows-0-evidence_url"],
+        ["rows-1-status", "rows-1-note", "rows-1-evidence_url"],
+    ]
+    assert all(len(row["fields"]) == 3 for row in found.rows)
+
+
+def test_the_filter_keeps_the_meeting_and_saving_a_filtered_page_returns_to_it(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    meeting = session.scalars(
+        select(Meeting).where(Meeting.lea_id == iusd_sir.lea_id).order_by(Meeting.held_on.desc())
+    ).first()
+    assert meeting is not None
+    component = session.scalars(select(Component).where(Component.number == 2)).one()
+    shown = [a for a in current_actions(session, iusd_sir) if a.component_id == component.id]
+    target = next(a for a in shown if a.status is not ActionStatus.COMPLETED)
+    sign_in(client, lead)
+    path = f"{bulk_path(iusd_sir)}?meeting={meeting.id}&component={component.id}"
+
+    page = client.get(path).get_data(as_text=True)
+
+    assert BulkPage(page).hidden_meeting == str(meeting.id)  # the filter form carries it
+    assert f'<option selected value="{meeting.id}">' in page
+    show_all = re.search(r'href="([^"]+)">Show all 66 actions', page)
+    assert show_all is not None and f"meeting={meeting.id}" in show_all.group(1)
+
+    before = snapshot_of_actions(session)
+    data = rows(session, iusd_sir, {target.id: {"status": "completed"}}, shown)
+    response = post(client, path, {**data, "meeting": str(meeting.id)}, path)
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/meetings/{meeting.id}"
+    after = snapshot_of_actions(session)
+    assert {i for i in after if after[i] != before[i]} == {target.id}
+
+
+def test_errors_are_listed_at_the_top_with_links_to_their_marked_rows_and_nothing_is_saved(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    component = session.scalars(select(Component).where(Component.number == 1)).one()
+    shown = [a for a in current_actions(session, iusd_sir) if a.component_id == component.id]
+    good, no_note, no_status = shown[0], shown[1], shown[2]
+    changes = {
+        good.id: {"status": "completed" if good.status.value != "completed" else "in_progress"},
+        no_note.id: {"status": "completed", "note": ""},
+        no_status.id: {"note": "Discussed, nothing decided."},
+    }
+    path = f"{bulk_path(iusd_sir)}?component={component.id}"
+    sign_in(client, lead)
+    before = table_counts(session)
+    actions_before = snapshot_of_actions(session)
+
+    response = post(client, path, rows(session, iusd_sir, changes, shown), path)
+
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    found = BulkPage(page)
+    marked = [row for row in found.rows if "bulk-status__row--error" in row["class"]]
+    assert [row["id"] for row in marked] == ["row-rows-1-status", "row-rows-2-status"]
+    # Each link of the list goes to the first field of a marked row.
+    assert found.summary_links == [f"#{row['fields'][0]}" for row in marked]
+    assert len(found.rows) == len(shown)  # the same filtered rows come back, as typed
+    assert "Discussed, nothing decided." in page
+    assert "2 rows need correcting; nothing was saved." in text_of(page)
+    assert table_counts(session) == before
+    assert snapshot_of_actions(session) == actions_before
