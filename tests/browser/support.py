@@ -70,3 +70,26 @@ def _one_line(summary: str) -> str:
     # "Fix any of the following:\n  a\n  b" -> "Fix any of the following: a; b"
     head, *items = [line.strip() for line in summary.splitlines() if line.strip()] or [""]
     return f"{head} {'; '.join(items)}".strip()
+
+
+def assert_no_sideways_scroll(page: Page) -> None:
+    """Fail if the page is wider than its viewport (it would scroll sideways), naming the
+    elements that stick out."""
+    found: dict[str, Any] = page.evaluate(
+        """() => {
+          const width = window.innerWidth;
+          const out = [...document.body.querySelectorAll("*")]
+            .filter((el) => el.getBoundingClientRect().left + el.scrollWidth > width + 0.5)
+            .slice(0, 5)
+            .map((el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+              + (el.className && typeof el.className === "string"
+                 ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
+          return {scroll: document.documentElement.scrollWidth, width, out};
+        }"""
+    )
+    if found["scroll"] > found["width"]:
+        pytest.fail(
+            f"{page.url} scrolls sideways at {found['width']} px: it is {found['scroll']} px wide"
+            f" (sticking out: {', '.join(found['out']) or 'nothing named'})",
+            pytrace=False,
+        )
