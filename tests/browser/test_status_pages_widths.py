@@ -28,13 +28,18 @@ def check_widths(page: Page) -> None:
     page.set_viewport_size(VIEWPORT)
 
 
-def test_the_status_pages_fit_tablets_and_phones(
-    page: Page, live_server: LiveServer, make_account: Callable[..., Account]
-) -> None:
-    sign_in_page(page, live_server, make_account(Role.ADMIN))
+def open_iusd_sir(page: Page, live_server: LiveServer, account: Account) -> None:
+    """Sign in, then from the dashboard, by clicking: IUSD's SIR page."""
+    sign_in_page(page, live_server, account)
     page.get_by_role("link", name=IUSD).first.click()
     page.get_by_role("link", name=re.compile("Systemic Instructional Review")).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Systemic Instructional Review")
+
+
+def test_the_status_pages_fit_tablets_and_phones(
+    page: Page, live_server: LiveServer, make_account: Callable[..., Account]
+) -> None:
+    open_iusd_sir(page, live_server, make_account(Role.ADMIN))
     check_widths(page)
 
     # The SIR page's action text gets the whole width once its table is stacked.
@@ -85,9 +90,7 @@ def test_the_status_pages_fit_tablets_and_phones(
 def test_the_bulk_form_walks_row_by_row_keeps_its_save_bar_in_view_and_links_its_errors(
     page: Page, live_server: LiveServer, make_account: Callable[..., Account]
 ) -> None:
-    sign_in_page(page, live_server, make_account(Role.ADMIN))
-    page.get_by_role("link", name=IUSD).first.click()
-    page.get_by_role("link", name=re.compile("Systemic Instructional Review")).first.click()
+    open_iusd_sir(page, live_server, make_account(Role.ADMIN))
     page.get_by_role("link", name="Update many statuses").click()
 
     # Tab walks each row's status, then its note (then its evidence link), then the next row.
