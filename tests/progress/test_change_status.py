@@ -8,7 +8,14 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.core.pacific_time import PACIFIC, at_local, today
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.progress.operations import StatusChangeRefused, change_status, status_counts
+from sir_tracker.progress.operations import (
+    BulkChangeRefused,
+    RequestedChange,
+    StatusChangeRefused,
+    change_status,
+    change_statuses,
+    status_counts,
+)
 from sir_tracker.reviews.models import Action, ActionStatus, HistoryIsAppendOnly, Sir, StatusChange
 from sir_tracker.users.models import User
 from tests.support import builders
@@ -185,3 +192,37 @@ def test_history_rows_cannot_be_edited_or_deleted_through_the_orm(
     session.delete(action.history[0])
     with pytest.raises(HistoryIsAppendOnly):
         session.flush()
+
+
+def test_many_changes_with_one_wrong_row_write_nothing_and_name_only_that_row(
+    session: Session, lead: User, sir_and_actions: tuple[Sir, list[Action]]
+) -> None:
+    sir, (first, second, third) = sir_and_actions
+    before = snapshot(session)
+    requested = [
+        RequestedChange(first.id, first.version, "in_progress", note="Kick-off held."),
+        RequestedChange(second.id, second.version, "completed", note=""),
+        RequestedChange(third.id, third.version, "completed", note="Done, minutes attached."),
+    ]
+
+    with pytest.raises(BulkChangeRefused) as refused:
+        change_statuses(session, sir, requested, by=lead)
+
+    assert set(refused.value.problems) == {second.id}
+    assert "Write a note for action 1.2" in refused.value.problems[second.id]
+    assert snapshot(session) == before
+
+
+def test_many_changes_that_are_all_right_are_all_written(
+    session: Session, lead: User, sir_and_actions: tuple[Sir, list[Action]]
+) -> None:
+    sir, actions = sir_and_actions
+    requested = [
+        RequestedChange(a.id, a.version, "in_progress", note=f"Begun: {a.code}") for a in actions
+    ]
+    requested.append(RequestedChange(actions[0].id + 1000, None))  # a blank row: left alone
+
+    entries = change_statuses(session, sir, requested, by=lead)
+
+    assert [e.action_id for e in entries] == [a.id for a in actions]
+    assert {a.status for a in actions} == {ActionStatus.IN_PROGRESS}
