@@ -63,8 +63,9 @@ def test_the_meeting_page_shows_the_record(app: Flask, session: Session) -> None
     assert "Threats" in page and "plateauing" in page
     assert "Chief Academic Officer" in page and "29 October 2021" in page
     assert (
-        '<th scope="row">Helen Ruiz-Tran</th><td>Director, Differentiated Assistance, LACOE</td>'
-        "<td>COE</td>" in page
+        '<th scope="row">Helen Ruiz-Tran</th>'
+        '<td data-label="Title">Director, Differentiated Assistance, LACOE</td>'
+        '<td data-label="Organisation">COE</td>' in page
     )
 
 
