@@ -72,24 +72,50 @@ def _one_line(summary: str) -> str:
     return f"{head} {'; '.join(items)}".strip()
 
 
+# The widest elements that stick out of the viewport, or the scroll boxes that a table makes
+# scroll: what a person has to scroll sideways to read.
+_SIDEWAYS_JS = """() => {
+  const width = window.innerWidth;
+  const describe = (el) => {
+    const classes = typeof el.className === 'string' ? el.className.trim().split(/\\s+/) : [];
+    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+      + classes.filter(Boolean).map((name) => '.' + name).join('');
+  };
+  const outside = [];
+  const boxes = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const right = el.getBoundingClientRect().right;
+    const parentRight = el.parentElement.getBoundingClientRect().right;
+    if (right > width + 0.5 && parentRight <= width + 0.5) {
+      outside.push(`${describe(el)} ends at ${Math.round(right)} px`);
+    }
+    // Text that does not wrap sticks out of its element without widening it.
+    const spill = el.scrollWidth - el.clientWidth;
+    const overflow = getComputedStyle(el).overflowX;
+    if (right <= width + 0.5 && el.clientWidth > 0 && spill > 1 && right + spill > width + 0.5
+        && overflow === 'visible') {
+      outside.push(`the content of ${describe(el)} ends at ${Math.round(right + spill)} px`);
+    }
+    if ((overflow === 'auto' || overflow === 'scroll') && spill > 1 && el.querySelector('table')) {
+      boxes.push(`${describe(el)}: ${el.scrollWidth} px in ${el.clientWidth} px`);
+    }
+  }
+  return {width, documentWidth: document.documentElement.scrollWidth, outside, boxes};
+}"""
+
+
 def assert_no_sideways_scroll(page: Page) -> None:
-    """Fail if the page is wider than its viewport (it would scroll sideways), naming the
-    elements that stick out."""
-    found: dict[str, Any] = page.evaluate(
-        """() => {
-          const width = window.innerWidth;
-          const out = [...document.body.querySelectorAll("*")]
-            .filter((el) => el.getBoundingClientRect().left + el.scrollWidth > width + 0.5)
-            .slice(0, 5)
-            .map((el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-              + (el.className && typeof el.className === "string"
-                 ? "." + el.className.trim().split(/\\s+/).join(".") : ""));
-          return {scroll: document.documentElement.scrollWidth, width, out};
-        }"""
-    )
-    if found["scroll"] > found["width"]:
-        pytest.fail(
-            f"{page.url} scrolls sideways at {found['width']} px: it is {found['scroll']} px wide"
-            f" (sticking out: {', '.join(found['out']) or 'nothing named'})",
-            pytrace=False,
+    """Fail if the page is wider than the viewport, or if a table scrolls sideways in a box,
+    naming what sticks out."""
+    found: dict[str, Any] = page.evaluate(_SIDEWAYS_JS)
+    problems = []
+    if found["documentWidth"] > found["width"]:
+        problems.append(
+            f"the page is {found['documentWidth']} px wide in a {found['width']} px viewport:"
         )
+        problems.extend(f"- {line}" for line in found["outside"][:10])
+    if found["boxes"]:
+        problems.append("tables scroll sideways in a box:")
+        problems.extend(f"- {line}" for line in found["boxes"])
+    if problems:
+        pytest.fail(f"{page.url} scrolls sideways: " + "\n".join(problems), pytrace=False)

@@ -36,16 +36,49 @@ def test_serious_and_critical_violations_are_listed_with_their_targets(page: Pag
     assert "at #faint" in message
 
 
-def test_a_page_that_fits_its_viewport_passes_and_a_wide_one_is_named(page: Page) -> None:
+def test_a_page_that_fits_its_viewport_does_not_scroll_sideways(page: Page) -> None:
     page.set_viewport_size({"width": 375, "height": 600})
-    page.set_content(PAGE.format(body="<p>Short text that wraps as it should.</p>"))
+    page.set_content(PAGE.format(body="<p>A short line.</p><table><tr><td>1</td></tr></table>"))
 
     assert_no_sideways_scroll(page)
 
-    page.set_content(PAGE.format(body='<pre id="wide">' + "a long line " * 60 + "</pre>"))
+
+@pytest.mark.parametrize(
+    ("body", "culprit"),
+    [
+        ('<div id="wide" style="width:500px">Wide</div>', "div#wide ends at 508 px"),
+        (
+            '<p id="long" style="white-space:nowrap">' + "no wrap " * 20 + "</p>",
+            "the content of p#long ends at",
+        ),
+    ],
+    ids=["a wide element", "text that does not wrap"],
+)
+def test_a_page_wider_than_its_viewport_fails_naming_what_sticks_out(
+    page: Page, body: str, culprit: str
+) -> None:
+    page.set_viewport_size({"width": 375, "height": 600})
+    page.set_content(PAGE.format(body=body))
+
     with pytest.raises(pytest.fail.Exception) as failure:
         assert_no_sideways_scroll(page)
 
     message = str(failure.value)
-    assert "scrolls sideways at 375 px" in message
-    assert "pre#wide" in message
+    assert "px wide in a 375 px viewport" in message
+    assert culprit in message
+
+
+def test_a_table_scrolling_sideways_in_a_box_fails(page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 600})
+    page.set_content(
+        PAGE.format(
+            body='<div id="box" style="overflow-x:auto"><table><tr><td style="min-width:600px">'
+            "Flags</td></tr></table></div>"
+        )
+    )
+
+    with pytest.raises(pytest.fail.Exception) as failure:
+        assert_no_sideways_scroll(page)
+
+    assert "tables scroll sideways in a box:" in str(failure.value)
+    assert "div#box:" in str(failure.value)
