@@ -5,7 +5,7 @@ from sir_tracker.leas.models import EngagementMode, LeaKind
 from sir_tracker.meetings.models import Meeting, MeetingKind, Organisation
 from sir_tracker.pages.meetings.signoff_forms import SignOffForm
 from sir_tracker.reports.models import Audience
-from sir_tracker.reviews.models import SirState
+from sir_tracker.reviews.models import Action, SirState
 
 # Enum members stored in the database and named in the demo's TOML files by value.
 LeaKind.DISTRICT, LeaKind.CHARTER_SCHOOL, LeaKind.COUNTY_OFFICE
@@ -13,8 +13,8 @@ EngagementMode.COLLABORATIVE_PLANNING, EngagementMode.COLLABORATIVE_FACILITATION
 EngagementMode.EMBEDDED_PARTNERSHIP
 MeetingKind.MONTHLY_COACHING, Organisation.GEO_LEAD, Audience.SPI, SirState.FINAL
 
-# A relationship that completes the other side's back_populates.
-Meeting.frozen_statuses
+# Relationships that complete the other side's back_populates.
+Meeting.frozen_statuses, Meeting.status_changes, Action.progress_notes
 
 # Sign-off form fields rendered by the form macro's loop over the form.
 SignOffForm.ccee_name, SignOffForm.ccee_signed_on, SignOffForm.coe_name

@@ -121,6 +121,11 @@ ROUTES: dict[str, list[Route]] = {
         Route("GET", "/actions/{action}/status", EDITORS),
         Route("POST", "/actions/{action}/status", EDITORS),
     ],
+    "progress.add_note": [Route("POST", "/actions/{action}/progress-notes", EDITORS)],
+    "progress.meeting_note": [
+        Route("GET", "/meetings/{meeting}/progress-notes", EDITORS),
+        Route("POST", "/meetings/{meeting}/progress-notes", EDITORS),
+    ],
     "progress.bulk_status": [
         Route("GET", "/sirs/{sir}/bulk-status", EDITORS),
         Route("POST", "/sirs/{sir}/bulk-status", EDITORS),

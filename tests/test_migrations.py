@@ -190,7 +190,7 @@ def test_downgrade_to_base_with_the_demo_loaded_and_upgrade_again(empty_url: str
     load_the_demo(empty_url)
     engine = make_engine(empty_url)
     try:
-        for table in ("status_changes", "audit_events"):
+        for table in ("status_changes", "audit_events", "progress_notes"):
             with engine.connect() as connection, pytest.raises(DBAPIError, match="append-only"):
                 connection.execute(text(f"DELETE FROM {table}"))
     finally:

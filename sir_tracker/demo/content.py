@@ -224,11 +224,13 @@ def _check_references(entry: _Entry, lea: LeaSpec, common: _Common) -> None:
                 f"key 'theme' should be a number from 1 to {themes} (sir.themes), "
                 f"not {action.theme}"
             )
-        for number, step in enumerate(action.steps):
-            if not 0 <= step.meeting < len(lea.meetings):
-                raise action_entry.child(f"steps[{number}]", f"meeting {step.meeting}").error(
+        indexed = [("steps", n, step.meeting) for n, step in enumerate(action.steps)]
+        indexed += [("notes", n, note.meeting) for n, note in enumerate(action.notes)]
+        for key, number, meeting in indexed:
+            if not 0 <= meeting < len(lea.meetings):
+                raise action_entry.child(f"{key}[{number}]", f"meeting {meeting}").error(
                     f"key 'meeting' should be the index of one of the {len(lea.meetings)} "
-                    f"meetings (0 for the first), not {step.meeting}"
+                    f"meetings (0 for the first), not {meeting}"
                 )
 
 

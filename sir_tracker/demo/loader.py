@@ -13,6 +13,7 @@ from sir_tracker.demo.content import read_demo, shipped_demo
 from sir_tracker.demo.spec import CountySpec, LeaSpec, MeetingSpec, SirSpec
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
 from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
+from sir_tracker.progress.notes import add_progress_note
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reviews.models import Component, CrosswalkLink, Finding, Sir, Theme
 from sir_tracker.reviews.operations import add_action
@@ -126,6 +127,16 @@ def _load_lea(
             evidence_url=step.evidence_url,
             meeting=meetings[meeting_index],
         )
+    for action_spec in spec.sir.actions:
+        for note in action_spec.notes:
+            add_progress_note(
+                session,
+                actions[action_spec.code],
+                note.note,
+                by=lead,
+                evidence_url=note.evidence_url,
+                meeting=meetings[note.meeting],
+            )
     return len(steps)
 
 

@@ -26,6 +26,15 @@ class StatusStep:
 
 
 @dataclass(frozen=True)
+class NoteStep:
+    """A progress note made at a meeting (an index into LeaSpec.meetings), status unchanged."""
+
+    meeting: int
+    note: str
+    evidence_url: str | None = None
+
+
+@dataclass(frozen=True)
 class ActionSpec:
     code: str  # "3.4": the fourth action of component 3
     component: int  # 1-12
@@ -35,6 +44,7 @@ class ActionSpec:
     target_date: date | None = None
     steps: tuple[StatusStep, ...] = ()  # in meeting order; every action starts "not started"
     crosswalk: tuple[tuple[str, str], ...] = ()  # (plan, item reference), e.g. ("FCMAT", "PA-4")
+    notes: tuple[NoteStep, ...] = ()  # progress notes, in meeting order
 
 
 @dataclass(frozen=True)

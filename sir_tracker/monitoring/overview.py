@@ -1,18 +1,19 @@
 """The dashboard's content: one row per visible LEA, built with a fixed number of queries.
 
 LEAs come with their county office, engagements (and their leads) and SIRs in one query each
-(selectinload), already narrowed by the search;
-status counts of every latest SIR in one grouped query; the held quarterly meetings of all
-LEAs in another; the status histories of the latest SIRs in two more (changes, frozen
-statuses), replayed in Python for the plateau and stall flags. The number of queries does not
-grow with the number of LEAs. "My LEAs" and the sort are applied to the rows in Python.
+(selectinload), already narrowed by the search; status counts of every latest SIR in one
+grouped query, and as of today and of the end of the previous school quarter in two more (the
+change since last quarter); the held quarterly meetings of all LEAs in another; the status
+histories of the latest SIRs in three more (changes, progress notes, frozen statuses), replayed
+in Python for the plateau and stall flags. The number of queries does not grow with the number
+of LEAs. "My LEAs" and the sort are applied to the rows in Python.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -26,16 +27,19 @@ from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.monitoring.profile import (
     StatusSummary,
     in_dta,
+    missed_quarters_of,
     quarter_label,
 )
 from sir_tracker.monitoring.quarters import (
+    CountsDelta,
     HeldMeeting,
     StatusHistory,
     Thresholds,
+    change_since_last_quarter,
     held_quarterly_meetings_of,
     load_histories,
-    missed_quarters,
     plateaus_in_history,
+    previous_quarter_end,
     stalled_action_ids,
 )
 from sir_tracker.progress.counts import StatusCounts
@@ -70,6 +74,9 @@ class LeaRow:
     flags: tuple[str, ...]
     archived_on: str | None
     percent_active: int | None
+    # The counts' change since the end of the previous school quarter (the board packet's
+    # column); the LEA page lists the changes since that day (``Overview.changes_since``).
+    change: CountsDelta | None = None
 
 
 def _text_key(value: str | None) -> str | None:
@@ -85,6 +92,11 @@ SORT_KEYS: dict[str, Callable[[LeaRow], Any]] = {
     "actions": lambda row: row.percent_active,
     "last-meeting": lambda row: row.last_quarterly_on,
     "flags": lambda row: len(row.flags),
+    "change": lambda row: (
+        (row.change.completed, row.change.in_progress, row.change.not_started)
+        if row.change is not None
+        else None
+    ),
 }
 DEFAULT_SORT = "lea"
 
@@ -156,6 +168,7 @@ class Overview:
     quarter_span: str  # "1 October to 31 December 2026"
     has_demo: bool
     listing: Listing
+    changes_since: date  # the end of the previous school quarter
 
     @property
     def count_line(self) -> str:
@@ -200,6 +213,8 @@ def overview(
     if as_of is not None:
         histories = {sir_id: history.until(as_of) for sir_id, history in histories.items()}
 
+    changes = change_since_last_quarter(session, [sir.id for sir in latest_sirs.values()], today)
+
     rows: list[LeaRow] = []
     archived: list[LeaRow] = []
     for lea in leas:
@@ -219,6 +234,8 @@ def overview(
             today,
             may_edit=can_edit_lea(user, lea),
         )
+        if sir is not None:
+            row = replace(row, change=changes[sir.id])
         (archived if lea.is_archived else rows).append(row)
     return Overview(
         rows=listing.sorted(rows),
@@ -228,6 +245,7 @@ def overview(
         quarter_span=f"{day_and_month(quarter.first_day)} to {long_date(quarter.last_day)}",
         has_demo=any(lea.is_demo for lea in leas),
         listing=listing,
+        changes_since=previous_quarter_end(today),
     )
 
 
@@ -246,12 +264,11 @@ def _flags(
     flags = []
     if not any(SchoolQuarter.of(meeting.point.held_on) == quarter for meeting in held):
         flags.append(NO_QUARTERLY_MEETING)
-    flags += [
-        f"Missed {quarter_label(missed)}"
-        for missed in missed_quarters(
-            [meeting.point.held_on for meeting in held], engagement.started_on, today
-        )
-    ]
+    run, listed = missed_quarters_of([meeting.point.held_on for meeting in held], engagement, today)
+    if listed:
+        flags += [f"Missed {quarter_label(missed)}" for missed in listed]
+    elif run:
+        flags.append(f"No quarterly meeting for {len(run)} quarters")
     return flags
 
 

@@ -17,8 +17,8 @@ from sir_tracker.core.formatting import long_date
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
 from sir_tracker.monitoring import quarters
+from sir_tracker.monitoring.changes import ChangesSince, changes_since, default_since
 from sir_tracker.monitoring.profile import (
-    ChangeLine,
     StalledLine,
     StatusSummary,
     is_held_quarterly,
@@ -66,10 +66,9 @@ class PreRead:
     sir_title: str | None
     sir_url: str | None
     status: StatusSummary | None
-    # Since the quarterly meeting before the last one, so that what was changed at the last one
-    # is there (or since the SIR began, with fewer than two meetings).
-    changes: list[ChangeLine]
-    changes_since: MeetingRef | None
+    # Since the quarterly meeting before the last one, so that what was recorded at the last
+    # one is there (or since the SIR began, with fewer than two meetings); None without a SIR.
+    changes: ChangesSince | None
     stalled: list[StalledLine]
     stall_threshold: int
     plateau: str | None
@@ -93,19 +92,15 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
         if meeting.kind is MeetingKind.QUARTERLY and meeting.held_on > today
     ]
     sir = current_sir(lea)
-    changes: list[ChangeLine] = []
-    since = None
+    changes = None
     stalled: list[StalledLine] = []
     plateau = None
     status = None
     if sir is not None:
         held_for_sir = [meeting for meeting in held if meeting.sir_id in (sir.id, None)]
         history = quarters.load_history(session, sir)
-        since = held_for_sir[-2] if len(held_for_sir) > 1 else None
-        changes = [
-            ChangeLine.of(change)
-            for change in quarters.actions_changed_between(session, sir, since, history=history)
-        ]
+        since = default_since(held_for_sir)
+        changes = changes_since(session, sir, since, since_meeting=since is not None)
         stalled = [
             StalledLine.of(action)
             for action in quarters.stalled_actions(
@@ -129,7 +124,6 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
         sir_url=url_for("reviews.sir", sir_id=sir.id) if sir else None,
         status=status,
         changes=changes,
-        changes_since=_ref(since) if since else None,
         stalled=stalled,
         stall_threshold=thresholds.stall,
         plateau=plateau,

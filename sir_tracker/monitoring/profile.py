@@ -2,7 +2,7 @@
 and its latest SIR quarter over quarter (counts, trend chart, flags).
 
 Also the small presenters other pages share with it (dates, status bars, lines of stalled
-actions, regressions and changes).
+actions and regressions).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.monitoring import quarters
+from sir_tracker.monitoring.changes import ChangesSince, changes_since, default_since
 from sir_tracker.monitoring.charts import ChartPoint, TrendChart, trend_chart
 from sir_tracker.monitoring.quarters import (
-    ActionChange,
     QuarterRow,
     Regression,
     StalledAction,
@@ -180,29 +180,6 @@ class RegressionLine:
 
 
 @dataclass(frozen=True)
-class ChangeLine:
-    url: str
-    code: str
-    text: str
-    from_status: ActionStatus | None  # None: a new action
-    to_status: ActionStatus
-    when: str
-    note: str
-
-    @classmethod
-    def of(cls, change: ActionChange) -> ChangeLine:
-        return cls(
-            url=url_for("reviews.action", action_id=change.action.id),
-            code=change.action.code,
-            text=change.action.text,
-            from_status=change.from_status,
-            to_status=change.to_status,
-            when=long_date(change.changed_on),
-            note=change.note,
-        )
-
-
-@dataclass(frozen=True)
 class QuarterSection:
     """The latest SIR quarter over quarter, with what stands out."""
 
@@ -234,6 +211,7 @@ class LeaProfile:
     quarterly_this_year: str  # "2 of 4"
     missed: list[str]  # "Missed 2026-27 Q1: ...", or "No quarterly meeting for 21 ..."
     quarters: QuarterSection | None  # None without a current SIR
+    changes: ChangesSince | None  # None without a current SIR
 
 
 def in_dta(engagement: Engagement | None, today: date) -> bool:
@@ -253,6 +231,19 @@ def is_held_quarterly(meeting: Meeting, today: date) -> bool:
     )
 
 
+def missed_quarters_of(
+    held_on: list[date], engagement: Engagement, today: date
+) -> tuple[list[SchoolQuarter], list[SchoolQuarter]]:
+    """The quarters ended without a quarterly meeting since the last one (across school
+    years), and those to name one by one: this school year's missed quarters and that run, while
+    the run is at most FEW_MISSED_QUARTERS long (none past that: the run is then counted)."""
+    run = quarters.quarters_since_last_meeting(held_on, engagement.started_on, today)
+    if len(run) > FEW_MISSED_QUARTERS:
+        return run, []
+    this_year = quarters.missed_quarters(held_on, engagement.started_on, today)
+    return run, sorted(set(this_year) | set(run))
+
+
 def missed_lines(engagement: Engagement | None, held_on: list[date], today: date) -> list[str]:
     """For an LEA in DTA (``engagement`` under way ``today``): a sentence per quarter ended
     without a quarterly meeting (this school year's, and those since its last meeting) while
@@ -260,8 +251,8 @@ def missed_lines(engagement: Engagement | None, held_on: list[date], today: date
     them. Quarters that began before the engagement did are left out."""
     if engagement is None or not in_dta(engagement, today):
         return []
-    run = quarters.quarters_since_last_meeting(held_on, engagement.started_on, today)
-    if len(run) > FEW_MISSED_QUARTERS:
+    run, missed = missed_quarters_of(held_on, engagement, today)
+    if not missed and run:
         last = max((day for day in held_on if day <= today), default=None)
         since = (
             f"since {long_date(last)}"
@@ -272,7 +263,6 @@ def missed_lines(engagement: Engagement | None, held_on: list[date], today: date
             f"No quarterly meeting for {len(run)} school quarters, {since} "
             f"({quarter_label(run[0])} to {quarter_label(run[-1])})."
         ]
-    missed = sorted(set(quarters.missed_quarters(held_on, engagement.started_on, today)) | set(run))
     return [
         f"Missed {quarter_label(quarter)}: no quarterly meeting was held between "
         f"{day_and_month(quarter.first_day)} and {long_date(quarter.last_day)}."
@@ -288,10 +278,13 @@ def lea_profile(
     with_archived: bool,
     thresholds: Thresholds | None = None,
     as_of: date | None = None,
+    since: date | None = None,
 ) -> LeaProfile:
     """Everything the LEA page shows. ``with_archived`` includes archived SIRs and meetings
     (for admins). As of the end of the Pacific day ``as_of``: the counts, meetings, flags and
-    engagement of that day, read as the LEA's status report for that day reads them."""
+    engagement of that day, read as the LEA's status report for that day reads them.
+    ``since`` starts the list of changes after that day (by default, after the quarterly
+    meeting before the latest)."""
     if as_of is not None:
         today = as_of
     sirs = sorted(
@@ -359,6 +352,31 @@ def lea_profile(
         )
         if sir is not None
         else None,
+        changes=_changes_of(session, sir, held, since, until=as_of, with_archived=with_archived)
+        if sir is not None
+        else None,
+    )
+
+
+def _changes_of(
+    session: Session,
+    sir: Sir,
+    held: list[Meeting],
+    since: date | None,
+    *,
+    until: date | None,
+    with_archived: bool,
+) -> ChangesSince:
+    if since is not None:
+        return changes_since(session, sir, since, until=until, with_archived=with_archived)
+    default = default_since([m for m in held if m.sir_id in (sir.id, None)])
+    return changes_since(
+        session,
+        sir,
+        default,
+        since_meeting=default is not None,
+        until=until,
+        with_archived=with_archived,
     )
 
 

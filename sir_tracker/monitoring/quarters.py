@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Text, and_, literal, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
@@ -25,11 +25,12 @@ from sir_tracker.core.pacific_time import today as pacific_today
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.operations import counts_at_meeting, status_counts
+from sir_tracker.progress.operations import counts_at_meeting, counts_by_sir, status_counts
 from sir_tracker.reviews.models import (
     Action,
     ActionStatus,
     Finding,
+    ProgressNote,
     Sir,
     StatusChange,
     SwotCategory,
@@ -110,6 +111,32 @@ class CountsDelta:
             if n
         ]
         return ", ".join(parts) or "no change"
+
+    @property
+    def compact(self) -> str:
+        """ "+3 / -3 / 0": completed / in progress / not started, as narrow as a table
+        column; "No change" when nothing moved."""
+        if self.is_zero:
+            return "No change"
+        return " / ".join(
+            f"{n:+d}" if n else "0" for n in (self.completed, self.in_progress, self.not_started)
+        )
+
+
+def previous_quarter_end(as_of: date) -> date:
+    """The last day of the school quarter before the one of ``as_of``."""
+    return SchoolQuarter.of(as_of).first_day - timedelta(days=1)
+
+
+def change_since_last_quarter(
+    session: Session, sir_ids: Sequence[int], as_of: date
+) -> dict[int, CountsDelta]:
+    """How each SIR's counts moved from the end of the previous school quarter to the end of
+    ``as_of``: the "change since last quarter" of the board packet's summary and of the
+    dashboard (two grouped queries whatever the number of SIRs)."""
+    now = counts_by_sir(session, sir_ids, as_of)
+    before = counts_by_sir(session, sir_ids, previous_quarter_end(as_of))
+    return {sir_id: CountsDelta.between(before[sir_id], now[sir_id]) for sir_id in now}
 
 
 @dataclass(frozen=True)
@@ -233,6 +260,7 @@ class StatusHistory:
     changes: list[_Change] = field(default_factory=list)
     archived_at: dict[int, datetime | None] = field(default_factory=dict)
     frozen: dict[int, dict[int, ActionStatus]] = field(default_factory=dict)
+    notes: list[tuple[int, datetime]] = field(default_factory=list)  # (action, noted at)
 
     def _replay(self, until: datetime | None) -> dict[int, ActionStatus]:
         statuses: dict[int, ActionStatus] = {}
@@ -265,7 +293,14 @@ class StatusHistory:
                 for action_id, archived in self.archived_at.items()
             },
             frozen=self.frozen,
+            notes=[(action_id, at) for action_id, at in self.notes if at < cutoff],
         )
+
+    def active_since(self, moment: datetime) -> set[int]:
+        """The actions with a status change or a progress note at or after ``moment``."""
+        return {change.action_id for change in self.changes if change.at >= moment} | {
+            action_id for action_id, at in self.notes if at >= moment
+        }
 
     def at_meeting(self, meeting: MeetingPoint) -> dict[int, ActionStatus]:
         frozen = self.frozen.get(meeting.id)
@@ -291,7 +326,8 @@ class StatusHistory:
 def load_histories(
     session: Session, sir_ids: Iterable[int], *, with_notes: bool = False
 ) -> dict[int, StatusHistory]:
-    """The histories of many SIRs in two queries (changes, then frozen statuses)."""
+    """The histories of many SIRs in three queries (changes, progress notes, frozen
+    statuses)."""
     ids = list(sir_ids)
     histories = {sir_id: StatusHistory() for sir_id in ids}
     if not ids:
@@ -315,6 +351,14 @@ def load_histories(
         history = histories[sir_id]
         history.archived_at[action_id] = archived_at
         history.changes.append(_Change(action_id, changed_at, to_status, text))
+    notes = session.execute(
+        select(Action.sir_id, ProgressNote.action_id, ProgressNote.noted_at)
+        .join(Action, Action.id == ProgressNote.action_id)
+        .where(Action.sir_id.in_(ids))
+        .order_by(ProgressNote.noted_at, ProgressNote.id)
+    )
+    for sir_id, action_id, noted_at in notes:
+        histories[sir_id].notes.append((action_id, noted_at))
     frozen = session.execute(
         select(Meeting.sir_id, FrozenStatus.meeting_id, FrozenStatus.action_id, FrozenStatus.status)
         .join(Meeting, Meeting.id == FrozenStatus.meeting_id)
@@ -398,9 +442,11 @@ class StalledAction:
 def stalled_action_ids(
     history: StatusHistory, meetings: Sequence[MeetingPoint], threshold: int
 ) -> dict[int, int]:
-    """Actions in progress now that were in progress as of each of the last ``threshold``
-    meetings (``meetings`` oldest first), with how many of the latest meetings in a row found
-    them in progress. Fewer meetings than the threshold: nothing is stalled."""
+    """The one rule of a stall, for every page, pre-read, dashboard and report: actions in
+    progress now that were in progress as of each of the last ``threshold`` meetings
+    (``meetings`` oldest first) with neither a status change nor a progress note from the day
+    of the first of those meetings on, with how many of the latest meetings in a row found them
+    in progress. Fewer meetings than the threshold: nothing is stalled."""
     if threshold < 1:
         raise ValueError("A stall takes at least one quarterly meeting.")
     if len(meetings) < threshold:
@@ -417,7 +463,13 @@ def stalled_action_ids(
                 runs[action_id] += 1
             else:
                 open_runs.discard(action_id)
-    return {action_id: run for action_id, run in runs.items() if run >= threshold}
+    # A note or a change made at the first meeting of the window is progress across it.
+    active = history.active_since(end_of_day(meetings[-threshold].held_on - timedelta(days=1)))
+    return {
+        action_id: run
+        for action_id, run in runs.items()
+        if run >= threshold and action_id not in active
+    }
 
 
 def stalled_actions(
@@ -429,8 +481,8 @@ def stalled_actions(
     history: StatusHistory | None = None,
     meetings: Sequence[Meeting] | None = None,
 ) -> list[StalledAction]:
-    """The SIR's actions in progress now that were in progress as of each of its last
-    ``threshold`` held quarterly meetings, in code order, with since when."""
+    """The SIR's stalled actions (``stalled_action_ids``) over its held quarterly meetings, in
+    code order, with since when."""
     if history is None:
         history = load_history(session, sir)
     if meetings is None:

@@ -72,7 +72,7 @@ def change_status(
     new_status = parse_status(status)
     if sir is not None and action.sir is not sir:
         raise StatusChangeRefused(f"Action {action.code} does not belong to {sir.title}.")
-    evidence = _checked_evidence_url(evidence_url)
+    evidence = checked_evidence_url(evidence_url)
     if meeting is not None and meeting.lea is not action.sir.lea:
         raise StatusChangeRefused(
             f"The meeting of {long_date(meeting.held_on)} is not a meeting of this LEA.",
@@ -157,7 +157,7 @@ def latest_closed_quarter(session: Session, lea_id: int) -> SchoolQuarter | None
     return SchoolQuarter.of(held_on) if held_on is not None else None
 
 
-def _checked_evidence_url(url: str | None) -> str | None:
+def checked_evidence_url(url: str | None) -> str | None:
     if url is None or not url.strip():
         return None
     url = url.strip()
@@ -397,7 +397,7 @@ def _problem_with(
     try:
         check_version(session, action, row.version, f"Action {action.code}")
         status = parse_status(row.status)
-        _checked_evidence_url(row.evidence_url)
+        checked_evidence_url(row.evidence_url)
     except EditConflict as conflict:
         changes = "; ".join(
             f"{event_headline(event)}: {'; '.join(change_lines(event)) or 'no field changes'}"

@@ -27,6 +27,7 @@ from sir_tracker.monitoring.profile import plateau_sentence
 from sir_tracker.monitoring.quarters import CountsDelta, QuarterRow, Thresholds
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_component, counts_by_theme, status_counts
+from sir_tracker.progress.queries import recorded_changes
 from sir_tracker.reports.models import Audience
 from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, SwotCategory, Theme
 from sir_tracker.reviews.queries import code_key, current_sir
@@ -162,6 +163,16 @@ class ActionLine:
 
 
 @dataclass(frozen=True)
+class NoteLine:
+    code: str
+    text: str
+    noted_on: str
+    who: str
+    note: str
+    evidence_url: str | None
+
+
+@dataclass(frozen=True)
 class ComponentActions:
     number: int
     title: str
@@ -194,6 +205,10 @@ class LeaReportData:
     plateau: str | None
     stall_threshold: int
     stalled: tuple[StalledLine, ...]
+    # Progress notes made after the quarterly meeting before the latest (as of the report's
+    # day), like the pages' "changes since"; None: since the SIR began.
+    notes_since: str | None
+    notes: tuple[NoteLine, ...]
     actions: tuple[ComponentActions, ...]  # components with actions, in number order
 
     @property
@@ -239,6 +254,7 @@ def lea_report_data(
     stalled = quarters.stalled_actions(
         session, sir, thresholds.stall, history=history, meetings=meetings
     )
+    notes_since = meetings[-2].held_on if len(meetings) > 1 else None
     return LeaReportData(
         lea_name=lea.name,
         cds_code=lea.cds_code,
@@ -276,6 +292,12 @@ def lea_report_data(
         stalled=tuple(
             StalledLine(s.action.code, s.action.text, long_date(s.since), s.meetings)
             for s in stalled
+        ),
+        notes_since=long_date(notes_since) if notes_since else None,
+        notes=tuple(
+            NoteLine(c.code, c.title, pacific_day(c.at), c.who, c.note, c.evidence_url)
+            for c in recorded_changes(session, sir.id, after=notes_since, until=as_of)
+            if c.is_note
         ),
         actions=_actions_by_component(session, sir, history),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,11 +19,12 @@ from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
 from sir_tracker.monitoring.profile import in_dta
 from sir_tracker.monitoring.quarters import (
-    CountsDelta,
     Thresholds,
+    change_since_last_quarter,
     held_quarterly_meetings_of,
     load_histories,
     plateaus_in_history,
+    previous_quarter_end,
 )
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
@@ -120,11 +121,10 @@ def packet_summary(
 ) -> PacketSummary:
     """The summary of ``leas`` (each with a SIR; in packet order) as of the end of ``as_of``."""
     quarter = SchoolQuarter.of(as_of)
-    previous_end = quarter.first_day - timedelta(days=1)
     sirs = {lea.id: _sir_of(lea) for lea in leas}
     sir_ids = [sir_id for sir_id in sirs.values()]
     now = counts_by_sir(session, sir_ids, as_of)
-    before = counts_by_sir(session, sir_ids, previous_end)
+    changes = change_since_last_quarter(session, sir_ids, as_of)
     held = held_quarterly_meetings_of(session, [lea.id for lea in leas], as_of)
     histories = load_histories(session, sir_ids)
     school_year_start = SchoolQuarter(quarter.start_year, 1).first_day
@@ -136,7 +136,6 @@ def packet_summary(
         meetings = [m for m in held.get(lea.id, []) if m.sir_id in (sir_id, None)]
         history = histories[sir_id].until(as_of)
         engagement = lea.engagement_on(as_of)
-        change = CountsDelta.between(before[sir_id], counts)
         lines.append(
             PacketLine(
                 lea_id=lea.id,
@@ -145,7 +144,7 @@ def packet_summary(
                 mode=engagement.mode.label if engagement else NO_MODE,
                 counts=Counts.of(lea.name, counts),
                 percent=_percent(Counts.of(lea.name, counts)),
-                change=_compact(change),
+                change=changes[sir_id].compact,
                 quarterly_meetings=sum(m.point.held_on >= school_year_start for m in meetings),
                 plateau=plateaus_in_history(
                     history, [m.point for m in meetings], counts.in_progress, thresholds.plateau
@@ -158,7 +157,7 @@ def packet_summary(
         audience=audience,
         generated_at=generated_at,
         school_year=quarter.school_year,
-        previous_quarter_end=long_date(previous_end),
+        previous_quarter_end=long_date(previous_quarter_end(as_of)),
         lines=tuple(lines),
         modes=_modes(lines),
         total=_sum("All LEAs", [line.counts for line in lines]),
@@ -210,15 +209,6 @@ def _modes(lines: Sequence[PacketLine]) -> tuple[ModeLine, ...]:
             total = _sum(mode, [line.counts for line in members])
             result.append(ModeLine(mode, len(members), total, _percent(total)))
     return tuple(result)
-
-
-def _compact(change: CountsDelta) -> str:
-    """ "+3 / -3 / 0": completed / in progress / not started, as narrow as a table column."""
-    if change.is_zero:
-        return "No change"
-    return " / ".join(
-        f"{n:+d}" if n else "0" for n in (change.completed, change.in_progress, change.not_started)
-    )
 
 
 def _sum(label: str, counts: Sequence[Counts]) -> Counts:

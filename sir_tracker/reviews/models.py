@@ -153,6 +153,9 @@ class Action(Archivable, Base):
         order_by="(StatusChange.changed_at, StatusChange.id)",
         foreign_keys="StatusChange.action_id",
     )
+    progress_notes: Mapped[list[ProgressNote]] = relationship(
+        back_populates="action", order_by="(ProgressNote.noted_at, ProgressNote.id)"
+    )
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (UniqueConstraint("sir_id", "code"),)
@@ -212,6 +215,36 @@ class StatusChange(Base):
     )
 
 
+class ProgressNote(Base):
+    """What happened on an action without a change of its status ("still in progress: the
+    coaching cycle reached every school"). Append-only like ``StatusChange``, with which it
+    makes up the action's history; a note at a meeting is dated on the meeting's day.
+
+    ``noted_at`` is when the progress happened (decides "since" lists and stalls);
+    ``recorded_at`` is when it was entered.
+    """
+
+    __tablename__ = "progress_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id"))
+    noted_at: Mapped[datetime]
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    noted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    note: Mapped[str] = mapped_column(Text)
+    evidence_url: Mapped[str | None] = mapped_column(String(2000))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+
+    action: Mapped[Action] = relationship(back_populates="progress_notes")
+    noted_by: Mapped[User] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("note <> ''", name="note_not_empty"),
+        Index("ix_progress_notes_action_id_noted_at", "action_id", "noted_at"),
+    )
+
+
 class HistoryIsAppendOnly(RuntimeError):
     pass
 
@@ -220,7 +253,9 @@ class HistoryIsAppendOnly(RuntimeError):
 def _refuse_history_edits(session: Session, _context: object, _instances: object) -> None:
     # The database triggers refuse these too; failing here gives a clearer error earlier.
     for entry in (*session.dirty, *session.deleted):
-        if isinstance(entry, StatusChange) and (
+        if isinstance(entry, StatusChange | ProgressNote) and (
             entry in session.deleted or session.is_modified(entry, include_collections=False)
         ):
-            raise HistoryIsAppendOnly("Status history is append-only: rows cannot change.")
+            raise HistoryIsAppendOnly(
+                "Status history and progress notes are append-only: rows cannot change."
+            )

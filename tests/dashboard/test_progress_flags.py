@@ -13,7 +13,11 @@ from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea, Pathway
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.monitoring.overview import LeaRow, overview
-from sir_tracker.monitoring.quarters import Thresholds, stalled_actions
+from sir_tracker.monitoring.quarters import (
+    Thresholds,
+    quarters_since_last_meeting,
+    stalled_actions,
+)
 from sir_tracker.users.models import Role
 from tests.dashboard.test_dashboard import (
     IUSD,
@@ -109,8 +113,36 @@ def test_a_coaching_session_does_not_count_and_a_late_start_is_not_a_miss(
 
     page = dashboard(client, session)
 
-    assert row_of(page, coached.name).count(">Missed ") == len(elapsed)
+    # Never a quarterly meeting since 2020: the quarters missed are counted, not listed.
+    run = quarters_since_last_meeting([], date(2020, 1, 1), today)
+    assert len(run) > 3
+    assert f">No quarterly meeting for {len(run)} quarters</span>" in row_of(page, coached.name)
+    assert ">Missed " not in row_of(page, coached.name)
     assert ">Missed " not in row_of(page, new.name)
+    assert "No quarterly meeting for" not in row_of(page, new.name)
+
+
+def test_quarters_missed_since_the_last_meeting_are_flagged_across_school_years(
+    client: FlaskClient, session: Session
+) -> None:
+    today = pacific_time.today()
+    current = SchoolQuarter.of(today)
+    # The last quarterly meeting three quarters before this one: two quarters missed since,
+    # whichever school years they belong to.
+    quarters = [SchoolQuarter.of(date(2020, 7, 1))]
+    while quarters[-1] < current:
+        quarters.append(quarters[-1].next())
+    held = quarters[-4]
+    lea = lea_in_dta(session, date(2020, 1, 1))
+    session.add(Meeting(lea=lea, held_on=held.first_day, kind=MeetingKind.QUARTERLY))
+    session.flush()
+
+    row = row_of(dashboard(client, session), lea.name)
+
+    missed = [held.next(), held.next().next()]
+    for quarter in missed:
+        assert f">Missed {quarter.school_year} Q{quarter.quarter}</span>" in row
+    assert row.count(">Missed ") == 2
 
 
 def test_the_dashboard_flags_mesa_linda_s_plateau_and_each_lea_s_stalled_actions(

@@ -153,7 +153,7 @@ ACTION_1_2 = "leas/tiny.toml, sir.actions[1] (code 1.2)"
             'responsible = "Board"\n',
             'responsible = "Board"\ncolour = "blue"\n',
             f"{ACTION_1_2}: unknown key 'colour'; the keys are code, component, text, "
-            "responsible, theme, target_date, steps, crosswalk",
+            "responsible, theme, target_date, steps, crosswalk, notes",
         ),
         (
             'status = "in_progress"',

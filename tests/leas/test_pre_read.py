@@ -17,7 +17,7 @@ from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind, NextStep
 from sir_tracker.monitoring.quarters import stalled_actions
 from sir_tracker.progress.operations import change_status
-from sir_tracker.reviews.models import Action, StatusChange
+from sir_tracker.reviews.models import Action, ProgressNote, StatusChange
 from sir_tracker.users.models import Role, User
 from tests.leas.conftest import county_office
 from tests.reviews.iusd import text_of
@@ -78,16 +78,27 @@ def test_the_pre_read_header_current_counts_and_what_changed(
     # Right after a meeting, what was changed at it is listed: "since then" starts at the
     # quarterly meeting before it.
     changes = part(page, "changes-heading")
-    assert "Changed since the quarterly meeting of 16 March 2021" in changes
-    assert "What was changed at the last quarterly meeting (15 June 2021) is included." in changes
+    assert "Changes since the quarterly meeting of 16 March 2021" in changes
+    assert "with what was recorded at the last quarterly meeting (15 June 2021)" in changes
     made_at_last = session.scalars(
         select(StatusChange).where(StatusChange.meeting_id == last.id)
     ).all()
+    noted_at_last = session.scalars(
+        select(ProgressNote).where(ProgressNote.meeting_id == last.id)
+    ).all()
     assert made_at_last, "the demo changes statuses at IUSD's last meeting"
-    for change in made_at_last:
-        assert f'href="/actions/{change.action_id}">{change.action.code}</a>' in page
-        assert f"{change.action.code} {change.action.text}" in changes
-        assert change.note in changes
+    assert noted_at_last, "the demo makes progress notes at IUSD's last meeting"
+    for entry in [*made_at_last, *noted_at_last]:
+        assert f'href="/actions/{entry.action_id}">{entry.action.code}</a>' in page
+        assert f"{entry.action.code} {entry.action.text}" in changes
+        assert entry.note in changes
+    assert f"{len(made_at_last)} status changes and {len(noted_at_last)} progress notes" in changes
+    # Nothing recorded at the meeting of 16 March 2021 or before is listed.
+    at_march = session.scalars(
+        select(StatusChange).join(Meeting).where(Meeting.held_on == date(2021, 3, 16))
+    ).all()
+    assert at_march
+    assert not any(change.note in changes for change in at_march)
 
 
 def test_a_change_after_the_last_meeting_is_listed_with_its_note(
@@ -102,11 +113,11 @@ def test_a_change_after_the_last_meeting_is_listed_with_its_note(
     page = pre_read(client, session, iusd)
     changes = part(page, "changes-heading")
 
-    assert "Changed since the quarterly meeting of 16 March 2021" in changes
+    assert "Changes since the quarterly meeting of 16 March 2021" in changes
     assert "1.1 Articulate a district-wide instructional vision" in changes
     assert "in progress → to completed" in changes
     assert "Vision adopted by the board." in changes
-    assert f'<a class="usa-link" href="/actions/{action.id}">1.1</a>' in page
+    assert f'href="/actions/{action.id}">1.1</a>' in page
     assert "19 completed" not in text_of(page)  # 20 now
     assert "20 completed / 40 in progress / 6 not started" in text_of(page)
 

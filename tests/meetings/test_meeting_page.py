@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.comments.models import Comment
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting
-from sir_tracker.reviews.models import StatusChange
+from sir_tracker.reviews.models import ProgressNote, StatusChange
 from sir_tracker.users.models import Role, User
 from tests.support.auth import csrf_token, make_user, sign_in
 
@@ -79,13 +79,22 @@ def test_the_meeting_page_lists_the_actions_changed_at_it(app: Flask, session: S
 
     page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
 
-    section = page.split("Actions changed at this meeting")[1].split('id="comments"')[0]
+    section = page.split("Changes recorded at this meeting")[1].split('id="comments"')[0]
     for change in changes:
         assert f'href="/actions/{change.action_id}">{change.action.code}</a>' in section
         assert (
-            f'{change.action.code}</a> <span class="display-block">{change.action.text}' in section
+            f'{change.action.code}</a> <span class="changes-table__title">{change.action.text}'
+            in section
         )
-    assert section.count("<tr>") == len(changes) + 1
+        assert change.note in section
+    notes = session.scalars(select(ProgressNote).where(ProgressNote.meeting_id == meeting.id)).all()
+    assert notes, "the demo makes progress notes at this meeting"
+    for note in notes:
+        assert f'{note.action.code}</a> <span class="changes-table__title">' in section
+        assert note.note in section
+    assert section.count("<tr>") == len(changes) + len(notes) + 1
+    assert section.count(">Progress note</span>") == len(notes)
+    assert f"{len(changes)} status changes and {len(notes)} progress notes." in section
 
 
 @pytest.mark.parametrize("role", [Role.COE_STAFF, Role.LEA_STAFF])

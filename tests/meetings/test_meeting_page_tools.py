@@ -70,12 +70,10 @@ def test_statuses_updated_at_the_meeting_are_listed_on_it(
     assert {c.action_id for c in changes} == {a.id for a in actions}
     assert {c.changed_at.astimezone(PACIFIC).date() for c in changes} == {date(2024, 3, 12)}
     shown = text_of(client.get(f"/meetings/{meeting_id}").get_data(as_text=True))
-    listed = shown.split("Actions changed at this meeting")[1].split("Comments")[0]
+    listed = shown.split("Changes recorded at this meeting")[1].split("Comments")[0]
     for i, action in enumerate(actions):
-        assert (
-            f"{action.code} {action.text} in progress → completed "
-            f"Evidence shown at the meeting, {i}." in listed
-        )
+        assert f"{action.code} {action.text} in progress → to completed 12 March 2024" in listed
+        assert f"Evidence shown at the meeting, {i}." in listed
 
 
 def test_the_bulk_page_ignores_a_meeting_of_another_lea(

@@ -33,6 +33,7 @@ from sir_tracker.monitoring.quarters import (
     stalled_actions,
 )
 from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.notes import add_progress_note
 from sir_tracker.progress.operations import change_status, counts_at_meeting, status_counts
 from sir_tracker.reviews.models import (
     Action,
@@ -92,6 +93,19 @@ def in_progress_run(spec: ActionSpec) -> int:
             break
         run += 1
     return run
+
+
+def stalled_in_spec(spec: ActionSpec, threshold: int) -> bool:
+    """The stall rule read from the demo spec: in progress at each of IUSD's last ``threshold``
+    meetings, with neither a status step nor a progress note at any of them."""
+    first = len(IUSD_MEETINGS) - threshold
+    window = range(first, len(IUSD_MEETINGS))
+    return (
+        first >= 0
+        and all(status_after(spec, m) is ActionStatus.IN_PROGRESS for m in window)
+        and not any(step.meeting >= first for step in spec.steps)
+        and not any(note.meeting >= first for note in spec.notes)
+    )
 
 
 def sir_of(session: Session, name: str) -> Sir:
@@ -291,7 +305,8 @@ def test_iusd_s_stalled_actions_under_the_default_threshold_follow_the_demo_spec
     session: Session, iusd_sir: Sir
 ) -> None:
     assert IUSD.sir is not None
-    expected = {
+    expected = {spec.code for spec in IUSD.sir.actions if stalled_in_spec(spec, 3)}
+    in_progress_throughout = {
         spec.code
         for spec in IUSD.sir.actions
         if all(status_after(spec, m) is ActionStatus.IN_PROGRESS for m in (5, 6, 7))
@@ -302,6 +317,12 @@ def test_iusd_s_stalled_actions_under_the_default_threshold_follow_the_demo_spec
     assert {s.action.code for s in stalled} == expected
     assert {s.action.status for s in stalled} == {ActionStatus.IN_PROGRESS}  # and still now
     assert len(expected) > 10
+    # The demo's progress notes at the last meetings keep their actions from stalling.
+    noted = {
+        spec.code for spec in IUSD.sir.actions if any(note.meeting >= 5 for note in spec.notes)
+    }
+    assert noted & in_progress_throughout
+    assert not noted & expected
     by_code = {s.action.code: s for s in stalled}
     for spec in IUSD.sir.actions:
         if spec.code in by_code:
@@ -314,15 +335,20 @@ def test_the_stall_threshold_changes_which_actions_are_stalled(
     session: Session, iusd_sir: Sir
 ) -> None:
     assert IUSD.sir is not None
-    in_progress_all_along = {
-        spec.code
-        for spec in IUSD.sir.actions
-        if all(status_after(spec, m) is ActionStatus.IN_PROGRESS for m in range(8))
+    found = {
+        threshold: {s.action.code for s in stalled_actions(session, iusd_sir, threshold)}
+        for threshold in range(1, 10)
     }
 
-    assert {s.action.code for s in stalled_actions(session, iusd_sir, 8)} == in_progress_all_along
-    assert stalled_actions(session, iusd_sir, 9) == []  # only eight meetings held
-    assert len(stalled_actions(session, iusd_sir, 1)) == 41
+    for threshold in range(1, 9):
+        expected = {spec.code for spec in IUSD.sir.actions if stalled_in_spec(spec, threshold)}
+        assert found[threshold] == expected, threshold
+    assert found[9] == set()  # only eight meetings held
+    # Every action became "in progress" at one of the eight meetings: a change in the window.
+    assert found[8] == set()
+    # A longer window only ever stalls fewer actions.
+    assert all(found[n + 1] <= found[n] for n in range(1, 9))
+    assert len(found[1]) > len(found[3]) > 0
 
 
 def test_an_action_that_moves_is_no_longer_stalled(
@@ -335,6 +361,27 @@ def test_an_action_that_moves_is_no_longer_stalled(
 
     assert first.code not in {s.action.code for s in stalled_actions(session, iusd_sir)}
     assert len(stalled_actions(session, iusd_sir)) == len(stalled) - 1
+
+
+def test_a_progress_note_since_the_window_began_unstalls_an_action_and_one_before_does_not(
+    session: Session, iusd_sir: Sir, lead: User
+) -> None:
+    stalled = stalled_actions(session, iusd_sir)
+    before, noted = stalled[0].action, stalled[1].action
+    meetings = held_quarterly_meetings(session, iusd_sir)
+    # A note at the meeting before the window (the fourth last) changes nothing...
+    add_progress_note(session, before, "Still under way.", by=lead, meeting=meetings[-4])
+    # ...one at the first meeting of the window counts as progress across it.
+    add_progress_note(
+        session, noted, "Coaching reached every school.", by=lead, meeting=meetings[-3]
+    )
+    session.flush()
+
+    now_stalled = {s.action.code for s in stalled_actions(session, iusd_sir)}
+    assert before.code in now_stalled
+    assert noted.code not in now_stalled
+    assert len(now_stalled) == len(stalled) - 1
+    assert noted.status is ActionStatus.IN_PROGRESS  # a note leaves the status as it was
 
 
 # --- Plateaus ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from wtforms.widgets import HiddenInput
 from sir_tracker.leas.cds import InvalidCdsCode, normalize_cds_code
 from sir_tracker.leas.models import CountyOffice, EngagementMode, LeaKind, Pathway, Readiness
 from sir_tracker.users.models import User
+from sir_tracker.web.fields import DayField
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -216,3 +217,17 @@ class EngagementForm(EngagementFieldsForm):
             raise ValidationError(
                 f"The exit date cannot be before the start date ({started.day} {started:%B %Y})."
             )
+
+
+class ChangesSinceForm(FlaskForm):
+    """The day the LEA page's list of changes starts after, from the query string (no CSRF: it
+    changes nothing)."""
+
+    class Meta:
+        csrf = False
+
+    since = DayField(
+        "Changes made after",
+        validators=[Optional()],
+        description="The list shows what was recorded after the end of this day.",
+    )

@@ -27,7 +27,7 @@ from sir_tracker.leas.operations import EngagementValues, LeaValues
 from sir_tracker.monitoring.pre_read import pre_read as pre_read_of
 from sir_tracker.monitoring.profile import lea_profile
 from sir_tracker.monitoring.quarters import Thresholds
-from sir_tracker.pages.leas.forms import EditLeaForm, EngagementForm, NewLeaForm
+from sir_tracker.pages.leas.forms import ChangesSinceForm, EditLeaForm, EngagementForm, NewLeaForm
 from sir_tracker.users.models import Role, User
 from sir_tracker.web import current
 from sir_tracker.web.as_of import as_of_from
@@ -47,6 +47,9 @@ def lea(lea_id: int) -> Page:
     user = current.user()
     record = lea_for(user, lea_id)
     as_of = as_of_from(request.args)
+    # ?since=YYYY-MM-DD: the changes listed are those recorded after that day.
+    since_form = ChangesSinceForm(formdata=request.args)
+    valid = since_form.validate()
     profile = lea_profile(
         db.session(),
         record,
@@ -54,12 +57,16 @@ def lea(lea_id: int) -> Page:
         with_archived=is_admin(user),
         thresholds=Thresholds.from_config(current_app.config),
         as_of=as_of.day,
+        since=since_form.since.data if valid else None,
     )
+    if profile.changes is not None and not since_form.since.data:
+        since_form.since.data = profile.changes.since
     # A past day is a read view: its editing controls are hidden.
     editable = can_edit_lea(user, record) and as_of.day is None
     html = render_template(
         "leas/lea.html",
         lea=profile,
+        since_form=since_form,
         can_edit=editable,
         can_edit_engagement=editable and record.current_engagement is not None,
         is_admin=is_admin(user) and as_of.day is None,
@@ -70,7 +77,7 @@ def lea(lea_id: int) -> Page:
         ),
         as_of=as_of,
     )
-    return (html, INVALID_FORM) if as_of.refused else html
+    return (html, INVALID_FORM) if as_of.refused or not valid else html
 
 
 @blueprint.get("/leas/<id:lea_id>/pre-read")

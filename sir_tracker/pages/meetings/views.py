@@ -30,9 +30,10 @@ from sir_tracker.meetings.operations import (
     MeetingValues,
     meeting_label,
 )
+from sir_tracker.monitoring.changes import changes_at_meeting, counts_line
 from sir_tracker.pages.meetings.forms import MAX_ROWS, ROW_LISTS, MeetingForm, row_data
-from sir_tracker.reviews.models import Action, Sir, StatusChange, SwotCategory
-from sir_tracker.reviews.queries import code_key, sir_recency
+from sir_tracker.reviews.models import Sir, SwotCategory
+from sir_tracker.reviews.queries import sir_recency
 from sir_tracker.users.models import User
 from sir_tracker.web import current
 from sir_tracker.web.conflict import Conflict, conflict_of, shown
@@ -73,14 +74,7 @@ def metric_value(value: Decimal, unit: str) -> str:
 
 def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
     session = db.session()
-    changes = session.scalars(
-        select(StatusChange)
-        .join(Action, Action.id == StatusChange.action_id)
-        .options(selectinload(StatusChange.action))
-        .where(StatusChange.meeting_id == meeting.id)
-    ).all()
-    visible = [c for c in changes if is_admin(user) or not c.action.is_archived]
-    visible.sort(key=lambda c: (code_key(c.action.code), c.changed_at, c.id))
+    changes = changes_at_meeting(session, meeting, with_archived=is_admin(user))
     comments = session.scalars(
         select(Comment)
         .options(selectinload(Comment.author))
@@ -126,17 +120,8 @@ def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
             for step in meeting.next_steps
         ],
         "carried_over": [_carried_step(step, now) for step in carried],
-        "status_changes": [
-            {
-                "action_id": change.action_id,
-                "code": change.action.code,
-                "title": change.action.text,
-                "from": change.from_status,
-                "to": change.to_status,
-                "note": change.note,
-            }
-            for change in visible
-        ],
+        "changes": changes,
+        "changes_counts": counts_line(changes),
         "comments": [
             {
                 "author": comment.author.name,
@@ -150,6 +135,9 @@ def _page(meeting: Meeting, user: User, form: CommentForm) -> dict[str, Any]:
         "may_restore": meeting.is_archived and is_admin(user),
         "bulk_url": url_for("progress.bulk_status", sir_id=sir.id, meeting=meeting.id)
         if may_update_statuses and sir is not None
+        else None,
+        "note_url": url_for("progress.meeting_note", meeting_id=meeting.id)
+        if may_update_statuses
         else None,
         "form": form,
     }

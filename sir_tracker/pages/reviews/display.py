@@ -25,6 +25,7 @@ from sir_tracker.reviews.models import (
     ActionStatus,
     Component,
     Finding,
+    ProgressNote,
     Sir,
     StatusChange,
     SwotCategory,
@@ -267,7 +268,7 @@ class TimelineEntry:
     when: str
     who: str
     from_status: ActionStatus | None
-    to_status: ActionStatus
+    to_status: ActionStatus | None  # None: a progress note, the status unchanged
     note: str
     evidence_url: str | None
     evidence_text: str | None  # an evidence value that is not a web link, shown as text
@@ -283,30 +284,36 @@ class CommentEntry:
 
 
 def timeline(session: Session, action: Action) -> list[TimelineEntry]:
-    """The action's status history, newest first, with who made each change and where."""
+    """The action's history, newest first: its status changes and progress notes, with who
+    recorded each and where."""
     changes = session.scalars(
         select(StatusChange)
         .where(StatusChange.action_id == action.id)
         .options(selectinload(StatusChange.changed_by), selectinload(StatusChange.meeting))
-        .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
     )
+    notes = session.scalars(
+        select(ProgressNote)
+        .where(ProgressNote.action_id == action.id)
+        .options(selectinload(ProgressNote.noted_by), selectinload(ProgressNote.meeting))
+    )
+    entries = [
+        (change.changed_at, 0, change.id, change.changed_by, change, change.meeting)
+        for change in changes
+    ] + [(note.noted_at, 1, note.id, note.noted_by, note, note.meeting) for note in notes]
+    entries.sort(key=lambda entry: entry[:3], reverse=True)
     return [
         TimelineEntry(
-            when=pacific_datetime(change.changed_at),
-            who=change.changed_by.name,
-            from_status=change.from_status,
-            to_status=change.to_status,
-            note=change.note,
-            evidence_url=web_link(change.evidence_url),
-            evidence_text=None if web_link(change.evidence_url) else change.evidence_url,
-            meeting_id=change.meeting_id,
-            meeting=(
-                f"{change.meeting.kind.label}, {long_date(change.meeting.held_on)}"
-                if change.meeting
-                else ""
-            ),
+            when=pacific_datetime(at),
+            who=who.name,
+            from_status=record.from_status if isinstance(record, StatusChange) else None,
+            to_status=record.to_status if isinstance(record, StatusChange) else None,
+            note=record.note,
+            evidence_url=web_link(record.evidence_url),
+            evidence_text=None if web_link(record.evidence_url) else record.evidence_url,
+            meeting_id=meeting.id if meeting else None,
+            meeting=f"{meeting.kind.label}, {long_date(meeting.held_on)}" if meeting else "",
         )
-        for change in changes
+        for at, _kind, _id, who, record, meeting in entries
     ]
 
 

@@ -89,3 +89,34 @@ class BulkStatusForm(FlaskForm):
             [("", "No meeting: the changes take effect now")]
             + [(str(m.id), f"{long_date(m.held_on)} · {m.kind.label}") for m in meetings]
         )
+
+
+class ProgressNoteForm(FlaskForm):
+    """A progress note on one action, from its page."""
+
+    note = TextAreaField(
+        "Progress note",
+        validators=[
+            InputRequired("Write the note: what happened on this action."),
+            Length(max=NOTE_LIMIT, message=f"Keep the note under {NOTE_LIMIT} characters."),
+        ],
+        description="What happened, with the status unchanged. Notes cannot be edited once added.",
+    )
+    evidence_url = URLField(
+        "Evidence link (optional)",
+        validators=[Length(max=2000, message="The link is too long."), web_link],
+    )
+
+
+class MeetingNoteForm(ProgressNoteForm):
+    """A progress note made at a meeting, on one of the actions of its SIR."""
+
+    action = ChoiceField(
+        "Action",
+        invalid="Choose one of the SIR's current actions.",
+        validators=[InputRequired("Choose the action the note is about.")],
+    )
+
+    def __init__(self, *args: Any, actions: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.action.choices = as_choices([("", "Choose an action"), *actions])

@@ -1,4 +1,5 @@
-"""Status updates: one action (inline on the SIR page, or on the action page) or many at once."""
+"""Status updates: one action (inline on the SIR page, or on the action page) or many at once;
+progress notes, on the action page or at a meeting."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from sir_tracker.audit.editing import EditConflict
@@ -19,9 +20,15 @@ from sir_tracker.pages.reviews.display import (
     components,
     current_themes,
 )
-from sir_tracker.pages.reviews.status_forms import BulkStatusForm, StatusUpdateForm
+from sir_tracker.pages.reviews.status_forms import (
+    BulkStatusForm,
+    MeetingNoteForm,
+    ProgressNoteForm,
+    StatusUpdateForm,
+)
 from sir_tracker.pages.reviews.views import render_action_page
 from sir_tracker.progress import operations
+from sir_tracker.progress.notes import add_progress_note
 from sir_tracker.reviews.models import Action, Sir
 from sir_tracker.reviews.queries import code_key
 from sir_tracker.web import current, loaders
@@ -30,6 +37,8 @@ from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
 
 blueprint = Blueprint("progress", __name__)
+
+NOTE_CHOICE_TEXT = 90  # an option of a select is one line
 
 
 @blueprint.route("/actions/<id:action_id>/status", methods=["GET", "POST"])
@@ -238,6 +247,76 @@ def _back(target: str | None, action: Action) -> str:
     if parts.scheme or parts.netloc or parts.path not in allowed:
         return default
     return target
+
+
+@blueprint.post("/actions/<id:action_id>/progress-notes")
+@sign_in_required
+def add_note(action_id: int) -> Page:
+    user = current.user()
+    action = loaders.action_for(user, action_id)
+    loaders.require_edit(user, action.sir.lea)
+    form = ProgressNoteForm()
+    if form.validate_on_submit():
+        try:
+            add_progress_note(
+                db.session(),
+                action,
+                form.note.data or "",
+                by=user,
+                evidence_url=form.evidence_url.data,
+            )
+        except DomainError as error:
+            _attach(form, error)
+        else:
+            flash(f"Action {action.code}: your progress note is added.", "success")
+            return redirect(
+                url_for("reviews.action", action_id=action.id, _anchor="history-heading")
+            )
+    return render_action_page(action, user, note_form=form, status_code=INVALID_FORM)
+
+
+@blueprint.route("/meetings/<id:meeting_id>/progress-notes", methods=["GET", "POST"])
+@sign_in_required
+def meeting_note(meeting_id: int) -> Page:
+    user = current.user()
+    meeting = loaders.meeting_for(user, meeting_id)
+    loaders.require_edit(user, meeting.lea)
+    sir = meeting.sir
+    if sir is None or sir.is_archived or meeting.is_archived:
+        abort(404)  # the meeting page offers no note then
+    actions = _current_actions_in_code_order(sir)
+    form = MeetingNoteForm(
+        actions=[(str(a.id), f"{a.code} ({a.status.label}): {_short(a.text)}") for a in actions]
+    )
+    if form.validate_on_submit():
+        action = next(a for a in actions if str(a.id) == form.action.data)
+        try:
+            add_progress_note(
+                db.session(),
+                action,
+                form.note.data or "",
+                by=user,
+                evidence_url=form.evidence_url.data,
+                meeting=meeting,
+            )
+        except DomainError as error:
+            _attach(form, error)
+        else:
+            flash(f"Action {action.code}: your progress note is added.", "success")
+            return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="changes"))
+    html = render_template("progress/meeting_note.html", form=form, meeting=meeting, sir=sir)
+    return (html, INVALID_FORM) if form.errors else html
+
+
+def _current_actions_in_code_order(sir: Sir) -> list[Action]:
+    return sorted(_current_actions(sir), key=lambda a: code_key(a.code))
+
+
+def _short(text: str) -> str:
+    """The action's text cut at a word to fit a line of the list of actions."""
+    if len(text) <= NOTE_CHOICE_TEXT:
+        return text
+    return text[:NOTE_CHOICE_TEXT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _attach(form: Any, error: DomainError) -> None:

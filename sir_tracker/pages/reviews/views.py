@@ -21,7 +21,11 @@ from sir_tracker.pages.reviews.forms import (
     SirForm,
     ThemeForm,
 )
-from sir_tracker.pages.reviews.status_forms import STATUS_CHOICES, StatusUpdateForm
+from sir_tracker.pages.reviews.status_forms import (
+    STATUS_CHOICES,
+    ProgressNoteForm,
+    StatusUpdateForm,
+)
 from sir_tracker.reviews import operations
 from sir_tracker.reviews.models import (
     Action,
@@ -88,6 +92,7 @@ def render_action_page(
     user: User,
     *,
     status_form: StatusUpdateForm | None = None,
+    note_form: ProgressNoteForm | None = None,
     comment_form: CommentForm | None = None,
     conflict: Conflict | None = None,
     status_code: int = 200,
@@ -100,6 +105,8 @@ def render_action_page(
         status_form = StatusUpdateForm(
             formdata=None, version=found.version, next=url_for("reviews.action", action_id=found.id)
         )
+    if editable and note_form is None:
+        note_form = ProgressNoteForm(formdata=None)
     commentable = can_comment(user, lea) and not found.is_archived
     if commentable and comment_form is None:
         comment_form = CommentForm(formdata=None)
@@ -116,6 +123,7 @@ def render_action_page(
         can_edit=editable,
         admin=is_admin(user),
         status_form=status_form if editable else None,
+        note_form=note_form if editable else None,
         comment_form=comment_form if commentable else None,
         conflict=conflict,
     )
