@@ -42,7 +42,8 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
         WTF_CSRF_TIME_LIMIT=None,  # a token lives as long as the sign-in session
-        # An action is stalled once "in progress" at this many consecutive quarterly meetings;
+        # An action is stalled once "in progress" at this many consecutive quarterly meetings
+        # with neither a status change nor a progress note across them;
         # an LEA plateaus when its completed count has not risen across this many.
         STALL_QUARTERLY_MEETINGS=DEFAULT_STALL_MEETINGS,
         PLATEAU_QUARTERLY_MEETINGS=DEFAULT_PLATEAU_MEETINGS,
