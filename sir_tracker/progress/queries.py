@@ -83,37 +83,36 @@ def recorded_changes(
         )
     )
     found = [
-        RecordedChange(
-            action_id=change.action_id,
-            code=code,
-            title=title,
-            from_status=change.from_status,
-            to_status=change.to_status,
-            at=change.changed_at,
-            who=who,
-            note=change.note,
-            evidence_url=change.evidence_url,
-            meeting_id=change.meeting_id,
-            meeting_held_on=held_on,
-        )
+        _recorded(change, change.changed_at, code, title, who, held_on)
         for change, code, title, who, held_on in changes
     ] + [
-        RecordedChange(
-            action_id=note.action_id,
-            code=code,
-            title=title,
-            from_status=None,
-            to_status=None,
-            at=note.noted_at,
-            who=who,
-            note=note.note,
-            evidence_url=note.evidence_url,
-            meeting_id=note.meeting_id,
-            meeting_held_on=held_on,
-        )
+        _recorded(note, note.noted_at, code, title, who, held_on)
         for note, code, title, who, held_on in notes
     ]
     return sorted(
         found,
         key=lambda c: (-c.at.astimezone(PACIFIC).toordinal(), code_key(c.code), c.at, c.is_note),
+    )
+
+
+def _recorded(
+    row: StatusChange | ProgressNote,
+    at: datetime,
+    code: str,
+    title: str,
+    who: str,
+    held_on: date | None,
+) -> RecordedChange:
+    return RecordedChange(
+        action_id=row.action_id,
+        code=code,
+        title=title,
+        from_status=row.from_status if isinstance(row, StatusChange) else None,
+        to_status=row.to_status if isinstance(row, StatusChange) else None,
+        at=at,
+        who=who,
+        note=row.note,
+        evidence_url=row.evidence_url,
+        meeting_id=row.meeting_id,
+        meeting_held_on=held_on,
     )

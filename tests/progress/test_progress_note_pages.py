@@ -12,32 +12,22 @@ from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.progress.notes import NOTE_LIMIT
 from sir_tracker.reviews.models import Action, ActionStatus, ProgressNote, Sir
 from sir_tracker.users.models import Role, User
-from tests.reviews.iusd import changed_tables, county, post, table_counts, text_of
+from tests.reviews.iusd import (
+    changed_tables,
+    county,
+    first_in_progress,
+    latest_meeting,
+    post,
+    table_counts,
+    text_of,
+)
 from tests.support.auth import make_user, sign_in
-
-
-def in_progress(session: Session, sir: Sir) -> Action:
-    found = session.scalars(
-        select(Action)
-        .where(Action.sir_id == sir.id, Action.status == ActionStatus.IN_PROGRESS)
-        .order_by(Action.id)
-    ).first()
-    assert found is not None
-    return found
-
-
-def last_meeting(session: Session, sir: Sir) -> Meeting:
-    found = session.scalars(
-        select(Meeting).where(Meeting.lea_id == sir.lea_id).order_by(Meeting.held_on.desc())
-    ).first()
-    assert found is not None
-    return found
 
 
 def test_a_lead_adds_a_note_on_the_action_page_and_sees_it_in_the_history(
     client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
 ) -> None:
-    action = in_progress(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
     page = f"/actions/{action.id}"
     sign_in(client, lead)
     assert "Add a progress note" in client.get(page).get_data(as_text=True)
@@ -66,7 +56,7 @@ def test_a_lead_adds_a_note_on_the_action_page_and_sees_it_in_the_history(
 def test_an_empty_or_overlong_note_is_refused_with_422_and_nothing_saved(
     client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
 ) -> None:
-    action = in_progress(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
     page = f"/actions/{action.id}"
     sign_in(client, lead)
     before = table_counts(session)
@@ -92,8 +82,8 @@ def test_an_empty_or_overlong_note_is_refused_with_422_and_nothing_saved(
 def test_a_county_office_may_read_but_not_add_a_note(
     client: FlaskClient, session: Session, iusd_sir: Sir
 ) -> None:
-    action = in_progress(session, iusd_sir)
-    meeting = last_meeting(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
+    meeting = latest_meeting(session, iusd_sir)
     coe = make_user(session, Role.COE_STAFF, county_office=county(session, "Los Angeles"))
     sign_in(client, coe)
     before = table_counts(session)
@@ -121,8 +111,8 @@ def test_a_county_office_may_read_but_not_add_a_note(
 def test_a_note_at_a_meeting_lands_back_on_the_meeting_which_lists_it_with_its_title(
     client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
 ) -> None:
-    action = in_progress(session, iusd_sir)
-    meeting = last_meeting(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
+    meeting = latest_meeting(session, iusd_sir)
     form_path = f"/meetings/{meeting.id}/progress-notes"
     sign_in(client, lead)
     meeting_page = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
@@ -147,7 +137,7 @@ def test_a_note_at_a_meeting_lands_back_on_the_meeting_which_lists_it_with_its_t
 def test_a_meeting_note_names_its_problems(
     client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
 ) -> None:
-    meeting = last_meeting(session, iusd_sir)
+    meeting = latest_meeting(session, iusd_sir)
     other_sir_action = session.scalars(select(Action).where(Action.sir_id != iusd_sir.id)).first()
     assert other_sir_action is not None
     form_path = f"/meetings/{meeting.id}/progress-notes"
@@ -158,7 +148,9 @@ def test_a_meeting_note_names_its_problems(
     foreign = post(
         client, form_path, {"action": str(other_sir_action.id), "note": "Sneaky."}, form_path
     )
-    no_note = post(client, form_path, {"action": str(in_progress(session, iusd_sir).id)}, form_path)
+    no_note = post(
+        client, form_path, {"action": str(first_in_progress(session, iusd_sir).id)}, form_path
+    )
 
     assert (no_action.status_code, foreign.status_code, no_note.status_code) == (422, 422, 422)
     assert "Choose the action the note is about." in text_of(no_action.get_data(as_text=True))
@@ -172,7 +164,7 @@ def test_a_meeting_without_a_sir_offers_no_note(
 ) -> None:
     meeting = Meeting(
         lea=iusd_sir.lea,
-        held_on=last_meeting(session, iusd_sir).held_on,
+        held_on=latest_meeting(session, iusd_sir).held_on,
         kind=MeetingKind.QUARTERLY,
     )
     session.add(meeting)

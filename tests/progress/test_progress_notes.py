@@ -17,37 +17,24 @@ from sir_tracker.progress.notes import NOTE_LIMIT, ProgressNoteRefused, add_prog
 from sir_tracker.progress.operations import change_status
 from sir_tracker.progress.queries import recorded_changes
 from sir_tracker.reviews.models import (
-    Action,
     ActionStatus,
     HistoryIsAppendOnly,
     Sir,
 )
 from sir_tracker.users.models import User
-from tests.reviews.iusd import action_by_code, changed_tables, table_counts
-
-
-def in_progress(session: Session, sir: Sir) -> Action:
-    found = session.scalars(
-        select(Action)
-        .where(Action.sir_id == sir.id, Action.status == ActionStatus.IN_PROGRESS)
-        .order_by(Action.id)
-    ).first()
-    assert found is not None
-    return found
-
-
-def last_meeting(session: Session, sir: Sir) -> Meeting:
-    found = session.scalars(
-        select(Meeting).where(Meeting.lea_id == sir.lea_id).order_by(Meeting.held_on.desc())
-    ).first()
-    assert found is not None
-    return found
+from tests.reviews.iusd import (
+    action_by_code,
+    changed_tables,
+    first_in_progress,
+    latest_meeting,
+    table_counts,
+)
 
 
 def test_a_note_is_appended_and_audited_and_leaves_the_status_and_version_alone(
     session: Session, iusd_sir: Sir, lead: User
 ) -> None:
-    action = in_progress(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
     version = action.version
     before = table_counts(session)
 
@@ -81,8 +68,8 @@ def test_a_note_is_appended_and_audited_and_leaves_the_status_and_version_alone(
 def test_a_note_at_a_meeting_is_dated_on_its_day_and_linked_to_it(
     session: Session, iusd_sir: Sir, lead: User
 ) -> None:
-    action = in_progress(session, iusd_sir)
-    meeting = last_meeting(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
+    meeting = latest_meeting(session, iusd_sir)
 
     note = add_progress_note(session, action, "Reported at the meeting.", by=lead, meeting=meeting)
     session.flush()
@@ -110,7 +97,7 @@ def test_a_bad_note_is_refused_with_nothing_written(
     field: str,
     message: str,
 ) -> None:
-    action = in_progress(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
     before = table_counts(session)
 
     with pytest.raises(ProgressNoteRefused, match=message) as refused:
@@ -123,14 +110,16 @@ def test_a_bad_note_is_refused_with_nothing_written(
 def test_a_note_of_exactly_the_limit_is_accepted(
     session: Session, iusd_sir: Sir, lead: User
 ) -> None:
-    note = add_progress_note(session, in_progress(session, iusd_sir), "x" * NOTE_LIMIT, by=lead)
+    note = add_progress_note(
+        session, first_in_progress(session, iusd_sir), "x" * NOTE_LIMIT, by=lead
+    )
     assert len(note.note) == NOTE_LIMIT
 
 
 def test_a_meeting_of_another_lea_or_one_not_held_yet_is_refused(
     session: Session, iusd_sir: Sir, lead: User
 ) -> None:
-    action = in_progress(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
     foreign = session.scalars(select(Meeting).where(Meeting.lea_id != iusd_sir.lea_id)).first()
     assert foreign is not None
     upcoming = Meeting(
@@ -149,7 +138,7 @@ def test_a_meeting_of_another_lea_or_one_not_held_yet_is_refused(
 
 
 def test_an_archived_action_takes_no_note(session: Session, iusd_sir: Sir, lead: User) -> None:
-    action = in_progress(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
     action.archived_at = utcnow()
     session.flush()
 
@@ -158,7 +147,7 @@ def test_an_archived_action_takes_no_note(session: Session, iusd_sir: Sir, lead:
 
 
 def test_a_note_cannot_be_edited_or_deleted(session: Session, iusd_sir: Sir, lead: User) -> None:
-    note = add_progress_note(session, in_progress(session, iusd_sir), "As it was.", by=lead)
+    note = add_progress_note(session, first_in_progress(session, iusd_sir), "As it was.", by=lead)
     session.flush()
 
     note.note = "Rewritten."
@@ -173,7 +162,7 @@ def test_a_note_cannot_be_edited_or_deleted(session: Session, iusd_sir: Sir, lea
 def test_recorded_changes_list_status_changes_and_notes_after_the_day_with_code_and_title(
     session: Session, iusd_sir: Sir, lead: User
 ) -> None:
-    meeting = last_meeting(session, iusd_sir)  # 15 June 2021
+    meeting = latest_meeting(session, iusd_sir)  # 15 June 2021
     one_one = action_by_code(session, iusd_sir, "1.1")
     one_three = action_by_code(session, iusd_sir, "1.3")
     change_status(session, one_one, "completed", by=lead, note="Vision adopted.")
@@ -209,8 +198,8 @@ def test_recorded_changes_list_status_changes_and_notes_after_the_day_with_code_
 def test_recorded_changes_until_a_day_and_at_one_meeting(
     session: Session, iusd_sir: Sir, lead: User
 ) -> None:
-    meeting = last_meeting(session, iusd_sir)
-    add_progress_note(session, in_progress(session, iusd_sir), "Later news.", by=lead)
+    meeting = latest_meeting(session, iusd_sir)
+    add_progress_note(session, first_in_progress(session, iusd_sir), "Later news.", by=lead)
     session.flush()
 
     until_meeting = recorded_changes(
@@ -227,7 +216,7 @@ def test_recorded_changes_until_a_day_and_at_one_meeting(
 def test_archived_actions_are_left_out_unless_asked_for(
     session: Session, iusd_sir: Sir, lead: User
 ) -> None:
-    action = in_progress(session, iusd_sir)
+    action = first_in_progress(session, iusd_sir)
     add_progress_note(session, action, "Then archived.", by=lead)
     action.archived_at = utcnow()
     session.flush()

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.core.database import Base
 from sir_tracker.leas.models import CountyOffice, Lea
-from sir_tracker.reviews.models import Action, Sir
+from sir_tracker.meetings.models import Meeting
+from sir_tracker.reviews.models import Action, ActionStatus, Sir
 from sir_tracker.users.models import Role, User
 from tests.support.auth import csrf_token, make_user
 
@@ -58,6 +59,24 @@ def county(session: Session, name: str) -> CountyOffice:
 
 def action_by_code(session: Session, sir: Sir, code: str) -> Action:
     return session.scalars(select(Action).where(Action.sir_id == sir.id, Action.code == code)).one()
+
+
+def first_in_progress(session: Session, sir: Sir) -> Action:
+    found = session.scalars(
+        select(Action)
+        .where(Action.sir_id == sir.id, Action.status == ActionStatus.IN_PROGRESS)
+        .order_by(Action.id)
+    ).first()
+    assert found is not None
+    return found
+
+
+def latest_meeting(session: Session, sir: Sir) -> Meeting:
+    found = session.scalars(
+        select(Meeting).where(Meeting.lea_id == sir.lea_id).order_by(Meeting.held_on.desc())
+    ).first()
+    assert found is not None
+    return found
 
 
 def text_of(page: str) -> str:
