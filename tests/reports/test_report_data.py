@@ -8,12 +8,14 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core.database import utcnow
 from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds, stalled_actions
+from sir_tracker.progress.notes import add_progress_note
 from sir_tracker.progress.operations import change_status, status_counts
 from sir_tracker.reports.data import (
     Counts,
@@ -24,7 +26,7 @@ from sir_tracker.reports.data import (
 )
 from sir_tracker.reports.models import Audience
 from sir_tracker.reports.operations import ReportRefused, render_lea_report, report_filename
-from sir_tracker.reviews.models import ActionStatus, Sir
+from sir_tracker.reviews.models import Action, ActionStatus, ProgressNote, Sir
 from sir_tracker.users.models import User
 from tests.reviews.iusd import action_by_code
 from tests.support import builders
@@ -214,3 +216,32 @@ def test_report_file_names() -> None:
     assert report_filename('Élan / Charter: "Académie"', JUNE_2021, Audience.SPI) == (
         "elan-charter-academie-status-report-2021-06-30-spi.pdf"
     )
+
+
+def test_progress_notes_since_the_meeting_before_the_latest_up_to_the_as_of_date(
+    session: Session, iusd: Lea, iusd_sir: Sir, lead: User
+) -> None:
+    one_three = action_by_code(session, iusd_sir, "1.3")
+    add_progress_note(session, one_three, "Noted after June 2021.", by=lead)
+    session.flush()
+    demo_notes = session.scalars(
+        select(ProgressNote).join(Action).where(Action.sir_id == iusd_sir.id)
+    ).all()
+    at_june = {n.note for n in demo_notes if n.meeting and n.meeting.held_on == date(2021, 6, 15)}
+    at_march = {n.note for n in demo_notes if n.meeting and n.meeting.held_on == date(2021, 3, 16)}
+    assert at_june and at_march
+
+    june = data_of(session, iusd, JUNE_2021)
+    march = data_of(session, iusd, date(2021, 3, 31))
+
+    # As of 30 June 2021 the latest meeting is 15 June and the one before it 16 March: the
+    # notes made at 15 June; a note made later is not in a report of that date.
+    assert june.notes_since == "16 March 2021"
+    assert {n.note for n in june.notes} == at_june
+    assert "Noted after June 2021." not in {n.note for n in june.notes}
+    assert {n.code for n in june.notes}.isdisjoint({s.code for s in june.stalled})
+    # As of 31 March 2021: the notes made at 16 March, after the meeting of 8 December 2020.
+    assert march.notes_since == "8 December 2020"
+    assert {n.note for n in march.notes} == at_march
+    noted = next(n for n in june.notes if n.evidence_url)
+    assert (noted.evidence_url or "").startswith("https://") and noted.who and noted.text
