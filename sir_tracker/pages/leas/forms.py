@@ -16,6 +16,7 @@ from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.cds import InvalidCdsCode, normalize_cds_code
 from sir_tracker.leas.models import CountyOffice, EngagementMode, LeaKind, Pathway, Readiness
 from sir_tracker.users.models import User
@@ -231,3 +232,8 @@ class ChangesSinceForm(FlaskForm):
         validators=[Optional()],
         description="The list shows what was recorded after the end of this day.",
     )
+
+    def validate_since(self, field: DayField) -> None:
+        # Nothing is recorded after a day to come (and 9999-12-31 has no day after it).
+        if field.data is not None and field.data > today():
+            raise ValidationError("Choose today or an earlier day.")
