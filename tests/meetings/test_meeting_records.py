@@ -417,7 +417,7 @@ def test_county_office_staff_of_another_county_find_nothing(
 
     assert client.get(new_path(iusd)).status_code == 404
     assert client.get(f"/meetings/{meeting.id}/edit").status_code == 404
-    token = csrf_token(client, "/")
+    token = csrf_token(client, "/account/password")
     assert client.post(new_path(iusd), data={"csrf_token": token}).status_code == 404
     archived = client.post(f"/meetings/{meeting.id}/archive", data={"csrf_token": token})
     assert archived.status_code == 404

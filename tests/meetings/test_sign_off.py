@@ -72,7 +72,7 @@ def signatures_form(meeting: Meeting, **changes: str) -> dict[str, Any]:
 
 
 def post_sign_off(client: FlaskClient, meeting: Meeting, **changes: str) -> Any:
-    token = csrf_token(client, "/")
+    token = csrf_token(client, "/account/password")
     return client.post(
         path_of(meeting), data={"csrf_token": token, **signatures_form(meeting, **changes)}
     )
