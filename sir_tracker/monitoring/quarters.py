@@ -124,8 +124,10 @@ class CountsDelta:
 
 
 def previous_quarter_end(as_of: date) -> date:
-    """The last day of the school quarter before the one of ``as_of``."""
-    return SchoolQuarter.of(as_of).first_day - timedelta(days=1)
+    """The last day of the school quarter before the one of ``as_of`` (the calendar's first day
+    for a day of its first quarter, which has none before it)."""
+    first_day = SchoolQuarter.of(as_of).first_day
+    return first_day - timedelta(days=1) if first_day > date.min else first_day
 
 
 def change_since_last_quarter(

@@ -78,7 +78,7 @@ def _percent(text: str) -> str | None:
 def _report_stalled(report: Report) -> int:
     found = re.search(r"and still in progress then: (\d+) actions?\.", report.text)
     if found is None:
-        assert "No action stayed in progress across the last" in report
+        assert "No action stayed in progress without a status change or a progress note" in report
         return 0
     return int(found.group(1))
 
