@@ -11,15 +11,14 @@ PYTEST_WORKERS ?= -n 2 --dist loadgroup
 
 .PHONY: run bench test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean
 
-run: $(VENV)/.installed
+# Only what running needs is installed (not the test tools); gunicorn serves the app and the
+# report worker runs beside it, both under honcho (Procfile): Ctrl-C stops both.
+run: $(VENV)/.installed-run
 	$(BIN)/sir-tracker db upgrade
-	$(BIN)/sir-tracker demo --if-empty
-	@cat instance/demo-accounts.txt 2>/dev/null || true
-	@echo "SIR Tracker on http://$(HOST):$(PORT)/  (Ctrl-C stops it and its report worker)"
-	@# The worker generates the board packets asked for on the web; it stops with the server.
-	$(BIN)/sir-tracker worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	$(BIN)/sir-tracker run --host $(HOST) --port $(PORT)
+	@$(BIN)/sir-tracker demo --if-empty >/dev/null
+	@cat "$${SIR_TRACKER_INSTANCE_PATH:-instance}/demo-accounts.txt" 2>/dev/null || true
+	@echo "SIR Tracker on http://$(HOST):$(PORT)/ : sign in with an account above. Ctrl-C stops it and its report worker."
+	@HOST=$(HOST) $(BIN)/honcho --no-colour start --port $(PORT)
 
 # Prints how long each step took at the end.
 test:
@@ -59,11 +58,17 @@ bench: system-packages $(VENV)/.installed
 system-packages:
 	scripts/install-system-packages.sh
 
+$(VENV)/.installed-run: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# The test and lint tools too. It also makes the runtime install current.
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $@
+	touch $(VENV)/.installed-run $@
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
