@@ -178,6 +178,10 @@ ROUTES: dict[str, list[Route]] = {
     # before anything is rendered.
     "reports.generate": [Route("POST", "/leas/{lea}/report.pdf", READERS)],
     "reports.lea_reports": [Route("GET", "/leas/{lea}/reports", READERS)],
+    # An LEA report's job: whoever asked for it (the IUSD lead here), and admins.
+    "reports.job": [Route("GET", "/leas/{lea}/reports/jobs/{lea_job}", JOB_READERS, JOB_READERS)],
+    # Cancelling a job (here the packet's): whoever may follow it.
+    "reports.cancel_job": [Route("POST", "/report-jobs/{job}/cancel", JOB_READERS, JOB_READERS)],
     "reports.download": [
         Route("GET", "/reports/{report}.pdf", READERS),
         # A board packet: whoever may see every LEA in it.
@@ -299,10 +303,18 @@ def build_world(session: Session) -> World:
         lea_ids=[iusd.id],
         requested_by=users["iusd_lead"],
     )
-    session.add(job)
+    lea_job = ReportJob(
+        kind=ReportKind.LEA,
+        as_of=date(2021, 6, 30),
+        audience=Audience.BOARD,
+        lea_ids=[iusd.id],
+        requested_by=users["iusd_lead"],
+    )
+    session.add_all([job, lea_job])
     session.flush()
     ids["report"] = report.id
     ids["job"] = job.id
+    ids["lea_job"] = lea_job.id
     return World(ids, {role: user.id for role, user in users.items()})
 
 

@@ -69,6 +69,7 @@ class JobState(enum.StrEnum):
     RUNNING = "running"
     SUCCEEDED = "succeeded"
     FAILED = "failed"
+    CANCELLED = "cancelled"
 
     @property
     def label(self) -> str:
@@ -77,11 +78,13 @@ class JobState(enum.StrEnum):
             "running": "Generating",
             "succeeded": "Ready",
             "failed": "Failed",
+            "cancelled": "Cancelled",
         }[self.value]
 
 
 class ReportJob(Base):
-    """A board packet asked for and generated in the background by ``sir-tracker worker``.
+    """An LEA report or a board packet asked for on the web and generated in the background by
+    ``sir-tracker worker``.
 
     The job is the queue: any worker process of any machine sharing the database claims the
     oldest waiting job, reports its progress here section by section, and links the archived
@@ -117,8 +120,9 @@ class ReportJob(Base):
 
 
 class ReportSection(Base):
-    """One LEA's rendered status report kept for board packets, with the version of the data
-    it was rendered from: a packet re-renders only the LEAs whose data changed since."""
+    """One LEA's rendered status report kept for LEA reports and board packets, with the
+    version of the data it was rendered from: only the LEAs whose data changed since are laid
+    out again; sections of older versions are pruned by the worker."""
 
     __tablename__ = "report_sections"
 

@@ -1,6 +1,7 @@
 """Generating PDF reports and keeping every one generated, byte for byte.
 
-A report takes seconds to render: only the explicit download route and the CLI generate one.
+A report takes seconds to render: only the report worker (``reports/jobs.py``) and the commands
+lay one out, never a web request.
 """
 
 from __future__ import annotations
@@ -115,20 +116,6 @@ def render_lea_report(
         pages=pdf.pages,
         generated_at=generated_at,
     )
-
-
-def generate_lea_report(
-    session: Session,
-    lea: Lea,
-    as_of: date,
-    audience: Audience,
-    by: User | None,
-    *,
-    thresholds: Thresholds | None = None,
-) -> GeneratedReport:
-    """Render ``lea``'s status report and archive it (``by`` None: from the command line)."""
-    rendered = render_lea_report(session, lea, as_of, audience, thresholds=thresholds)
-    return archive_report(session, rendered, by=by)
 
 
 def archive_report(

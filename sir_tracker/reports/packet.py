@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 
 import pikepdf
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sir_tracker.core.database import transaction, utcnow
+from sir_tracker.core.database import utcnow
 from sir_tracker.core.db import Database
 from sir_tracker.core.formatting import long_date
 from sir_tracker.leas.models import Lea
@@ -36,7 +35,7 @@ from sir_tracker.reports.sections import (
     SectionPdf,
     cached_sections,
     data_versions,
-    keep_sections,
+    keep_section,
 )
 
 log = logging.getLogger(__name__)
@@ -112,7 +111,7 @@ def build_packet(
             section = SectionPdf(lea_id, laid_out.pdf, laid_out.pages)
             sections[lea_id] = section
             peak = max(peak, laid_out.peak_rss_kib)
-            _keep(database, section, versions, as_of, audience)
+            keep_section(database, section, versions, as_of, audience)
             report(PacketProgress(len(ids), len(sections), reused, names[lea_id]))
         ordered = [sections[lea_id] for lea_id in ids]
         # The summary is laid out by the pool while this process joins the sections.
@@ -162,21 +161,6 @@ def _packet_leas(session: Session, lea_ids: Sequence[int] | None, as_of: date) -
     for lea in leas:
         report_sir(lea)  # NothingToReport for an LEA without a SIR
     return leas
-
-
-def _keep(
-    database: Database,
-    section: SectionPdf,
-    versions: dict[int, str],
-    as_of: date,
-    audience: Audience,
-) -> None:
-    try:
-        with transaction(database.writers) as session:
-            keep_sections(session, [section], versions, as_of, audience)
-    except IntegrityError:
-        # Another packet kept the same section at the same moment: theirs is as good.
-        log.info("Section of LEA %s was kept by another packet meanwhile.", section.lea_id)
 
 
 # Rows of the summary table on one landscape page, for a first guess of the summary's length

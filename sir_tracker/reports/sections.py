@@ -11,20 +11,25 @@ grouped query, so a packet knows in milliseconds which sections are still good.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditEvent
-from sir_tracker.core.database import utcnow
+from sir_tracker.core.database import transaction, utcnow
+from sir_tracker.core.db import Database
 from sir_tracker.core.paths import resource_dir
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.models import Audience, ReportSection
+
+log = logging.getLogger(__name__)
 
 # Audited records with an LEA that no report shows.
 NOT_IN_REPORTS = ("GeneratedReport", "Reminder", "ReportJob")
@@ -119,3 +124,35 @@ def keep_sections(
         kept.pages = section.pages
         kept.rendered_at = utcnow()
     session.flush()
+
+
+def keep_section(
+    database: Database,
+    section: SectionPdf,
+    versions: dict[int, str],
+    as_of: date,
+    audience: Audience,
+) -> None:
+    """Keep one freshly laid-out section in a transaction of its own (milliseconds)."""
+    try:
+        with transaction(database.writers) as session:
+            keep_sections(session, [section], versions, as_of, audience)
+    except IntegrityError:
+        # Another job kept the same section at the same moment: theirs is as good.
+        log.info("Section of LEA %s was kept by another job meanwhile.", section.lea_id)
+
+
+def prune_sections(session: Session, thresholds: Thresholds) -> int:
+    """Delete the kept sections that no report can use any more (their LEA's data, the users
+    or the report code changed since they were laid out: versions only move forward); the
+    number deleted. Sections still current are kept, whatever their date."""
+    kept = session.execute(
+        select(ReportSection.id, ReportSection.lea_id, ReportSection.data_version)
+    ).all()
+    if not kept:
+        return 0
+    versions = data_versions(session, sorted({row.lea_id for row in kept}), thresholds)
+    stale = [row.id for row in kept if versions[row.lea_id] != row.data_version]
+    if stale:
+        session.execute(delete(ReportSection).where(ReportSection.id.in_(stale)))
+    return len(stale)

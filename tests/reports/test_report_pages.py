@@ -1,12 +1,15 @@
-"""Reports on the web: the form on the LEA page, generating (archived as it is answered), the
-LEA's archive and downloading an archived report unchanged; scoped like every other page."""
+"""Reports on the web: the form on the LEA page, asking (a job for the worker, or at once when
+the LEA's data has not changed since the last one), the LEA's archive and downloading an archived
+report unchanged; scoped like every other page."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,8 +17,11 @@ from sqlalchemy.orm import Session
 from sir_tracker.audit.models import AuditEvent
 from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
+from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reports import jobs
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportKind
 from sir_tracker.users.models import Role, User
+from tests.reports.test_packet_views import database_of
 from tests.reviews.iusd import county, text_of
 from tests.support import builders, pdfs
 from tests.support.auth import csrf_token, make_user, open_session_for
@@ -53,20 +59,38 @@ def test_the_lea_page_offers_the_report_with_today_and_both_audiences(
     assert f'href="/leas/{iusd.id}/reports"' in page
 
 
-def test_an_lea_staff_member_generates_downloads_and_finds_the_report_again(
-    client: FlaskClient, session: Session, iusd: Lea
+def test_an_lea_staff_member_asks_follows_downloads_and_finds_the_report_again(
+    app: Flask, client: FlaskClient, session: Session, iusd: Lea
 ) -> None:
     staff = make_user(session, Role.LEA_STAFF, lea=iusd, name="Stella Staff")
     open_session_for(client, session, staff)
     before = len(reports_of(session, iusd))
 
-    response = generate(client, iusd, as_of="2021-06-30", audience="spi")
+    asked = generate(client, iusd, as_of="2021-06-30", audience="spi")
 
-    assert response.status_code == 200  # type: ignore[attr-defined]
-    assert response.mimetype == "application/pdf"  # type: ignore[attr-defined]
+    # Nothing is laid out in the request: it queues a job and shows its page.
+    assert asked.status_code == 303  # type: ignore[attr-defined]
+    job_page = asked.headers["Location"]  # type: ignore[attr-defined]
+    assert job_page.startswith(f"/leas/{iusd.id}/reports/jobs/")
+    assert len(reports_of(session, iusd)) == before
+    waiting = text_of(client.get(job_page).get_data(as_text=True))
+    assert "Status report of Inglewood Unified School District as of 30 June 2021" in waiting
+    assert "Waiting to start" in waiting and "Cancel" in waiting
+    listing = text_of(client.get(f"/leas/{iusd.id}/reports").get_data(as_text=True))
+    assert "As of 30 June 2021, for the State Superintendent of Public Instruction" in listing
+
+    assert jobs.work(database_of(app), thresholds=Thresholds(), processes=1, once=True) == 1
+
+    ready = client.get(job_page).get_data(as_text=True)
+    assert "Ready" in ready and 'data-active="false"' in ready
+    link = re.search(r'href="(/reports/\d+\.pdf)" data-download>Download the status report', ready)
+    assert link is not None
+    response = client.get(link.group(1))
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
     filename = "inglewood-unified-school-district-status-report-2021-06-30-spi.pdf"
-    assert response.headers["Content-Disposition"] == f"attachment; filename={filename}"  # type: ignore[attr-defined]
-    pdf = response.get_data()  # type: ignore[attr-defined]
+    assert response.headers["Content-Disposition"] == f"attachment; filename={filename}"
+    pdf = response.get_data()
     text = pdfs.text(pdf)
     assert "19 completed / 41 in progress / 6 not started" in text
     assert "Prepared for the State Superintendent of Public Instruction" in text
@@ -90,15 +114,19 @@ def test_an_lea_staff_member_generates_downloads_and_finds_the_report_again(
         )
     )
 
-    again = client.get(f"/reports/{report.id}.pdf")
-    assert again.status_code == 200
-    assert again.get_data() == pdf
-    assert again.headers["Content-Disposition"] == f"attachment; filename={filename}"
+    # IUSD's data has not changed since: asking again downloads at once, archived again.
+    again = generate(client, iusd, as_of="2021-06-30", audience="spi")
+    assert again.status_code == 200  # type: ignore[attr-defined]
+    assert again.get_data() == pdf  # type: ignore[attr-defined]
+    assert again.headers["Content-Disposition"] == f"attachment; filename={filename}"  # type: ignore[attr-defined]
+    assert len(reports_of(session, iusd)) == before + 2
+    assert jobs.work(database_of(app), thresholds=Thresholds(), processes=1, once=True) == 0
 
     listing = text_of(client.get(f"/leas/{iusd.id}/reports").get_data(as_text=True))
     assert "Stella Staff" in listing
     assert "30 June 2021 State Superintendent of Public Instruction" in listing
     assert f"{report.pages} " in listing and " KB " in listing
+    assert "Being generated for you" not in listing
 
     fresno = make_user(session, Role.COE_STAFF, county_office=county(session, "Fresno"))
     open_session_for(client, session, fresno)
@@ -112,7 +140,8 @@ def test_an_lea_staff_member_generates_downloads_and_finds_the_report_again(
         ).status_code
         == 404
     )
-    assert len(reports_of(session, iusd)) == before + 1
+    assert client.get(job_page).status_code == 404
+    assert len(reports_of(session, iusd)) == before + 2
 
 
 @pytest.mark.parametrize(

@@ -3,21 +3,19 @@ it when ready. A request only writes the job; ``sir-tracker worker`` lays the pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from sir_tracker.access.policy import is_admin, visible_leas
 from sir_tracker.core import db, pacific_time
 from sir_tracker.core.errors import DomainError
-from sir_tracker.core.formatting import long_date, pacific_datetime
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.profile import in_dta
 from sir_tracker.pages.reports.forms import BoardPacketForm
+from sir_tracker.pages.reports.job_lines import job_lines
 from sir_tracker.reports.jobs import request_packet
-from sir_tracker.reports.models import GeneratedReport, JobState, ReportJob
+from sir_tracker.reports.models import ReportJob, ReportKind
 from sir_tracker.reports.packet_data import load_leas
 from sir_tracker.reviews.queries import current_sir
 from sir_tracker.users.models import User
@@ -31,29 +29,6 @@ blueprint = Blueprint("packets", __name__)
 
 SEE_OTHER = 303
 RECENT_JOBS = 20
-
-
-@dataclass(frozen=True)
-class JobLine:
-    id: int
-    url: str
-    requested_at: str
-    requested_by: str
-    as_of: str
-    audience: str
-    leas: int
-    state: JobState
-    state_label: str
-    done: int
-    total: int
-    reused: int
-    message: str
-    download_url: str | None
-    pages: int | None
-
-    @property
-    def is_active(self) -> bool:
-        return self.state in (JobState.QUEUED, JobState.RUNNING)
 
 
 @blueprint.get("/board-packets")
@@ -90,7 +65,9 @@ def create() -> Response | tuple[str, int]:
 @sign_in_required
 def job(job_id: int) -> str:
     found = job_for(current.user(), job_id)
-    return render_template("reports/board_packet_job.html", job=_lines([found])[0])
+    if found.kind is not ReportKind.BOARD_PACKET:
+        abort(404)
+    return render_template("reports/board_packet_job.html", job=job_lines([found])[0])
 
 
 def _form(user: User) -> BoardPacketForm:
@@ -109,44 +86,12 @@ def _visible_leas(user: User) -> list[Lea]:
 
 
 def _page(user: User, form: BoardPacketForm) -> str:
-    query = select(ReportJob).order_by(ReportJob.requested_at.desc(), ReportJob.id.desc())
+    query = (
+        select(ReportJob)
+        .where(ReportJob.kind == ReportKind.BOARD_PACKET)
+        .order_by(ReportJob.requested_at.desc(), ReportJob.id.desc())
+    )
     if not is_admin(user):
         query = query.where(ReportJob.requested_by_id == user.id)
     jobs = db.session().scalars(query.limit(RECENT_JOBS))
-    return render_template("reports/board_packets.html", form=form, jobs=_lines(list(jobs)))
-
-
-def _lines(jobs: list[ReportJob]) -> list[JobLine]:
-    # The packets' page counts, not their bytes.
-    pages = dict(
-        db.session()
-        .execute(
-            select(GeneratedReport.id, GeneratedReport.pages).where(
-                GeneratedReport.id.in_([job.report_id for job in jobs if job.report_id])
-            )
-        )
-        .all()
-    )
-    return [_line(job, pages.get(job.report_id) if job.report_id else None) for job in jobs]
-
-
-def _line(job: ReportJob, pages: int | None) -> JobLine:
-    return JobLine(
-        id=job.id,
-        url=url_for("packets.job", job_id=job.id),
-        requested_at=pacific_datetime(job.requested_at),
-        requested_by=job.requested_by.name if job.requested_by else "Command line",
-        as_of=long_date(job.as_of),
-        audience=job.audience.label,
-        leas=len(job.lea_ids),
-        state=job.state,
-        state_label=job.state.label,
-        done=job.sections_done,
-        total=job.sections_total,
-        reused=job.sections_reused,
-        message=job.message,
-        download_url=url_for("reports.download", report_id=job.report_id)
-        if job.report_id
-        else None,
-        pages=pages,
-    )
+    return render_template("reports/board_packets.html", form=form, jobs=job_lines(list(jobs)))
