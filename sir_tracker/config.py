@@ -33,6 +33,10 @@ REMINDER_DEFAULTS: dict[str, Any] = {
 # --- end of email reminders --------------------------------------------------------------------
 
 
+class ConfigurationError(RuntimeError):
+    """A setting that the app cannot run without is missing: it refuses to start."""
+
+
 def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
@@ -49,6 +53,8 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         PLATEAU_QUARTERLY_MEETINGS=DEFAULT_PLATEAU_MEETINGS,
         # Processes that lay out board packet sections side by side: one per core.
         REPORT_PROCESSES=2,
+        # SIR_TRACKER_PRODUCTION=true: refuse to start without a secret key and a base URL.
+        PRODUCTION=False,
     )
     app.config.from_mapping(REMINDER_DEFAULTS)
     if "DATABASE_URL" in os.environ:
@@ -59,8 +65,26 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         app.config.from_mapping(test_config)
     app.config["DATABASE_URL"] = normalize_database_url(app.config["DATABASE_URL"])
     Thresholds.from_config(app.config)  # a bad threshold fails at start, not on a page
+    if app.config.get("PRODUCTION"):
+        _check_production(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(instance)
+
+
+def _check_production(config: Mapping[str, Any]) -> None:
+    """SIR_TRACKER_PRODUCTION=true: refuse to start without the settings that a development
+    machine can do without. A key generated in each instance folder would differ between
+    machines (each refusing the others' sessions); a default base URL would put links to
+    127.0.0.1 in reminders."""
+    missing = []
+    if not config.get("SECRET_KEY"):
+        missing.append("SIR_TRACKER_SECRET_KEY (a long random string, the same on every machine)")
+    if config.get("BASE_URL") in ("", REMINDER_DEFAULTS["BASE_URL"]):
+        missing.append("SIR_TRACKER_BASE_URL (the address people use, e.g. https://sir.example)")
+    if missing:
+        raise ConfigurationError(
+            "SIR Tracker will not start in production without " + " and ".join(missing) + "."
+        )
 
 
 def normalize_database_url(url: str) -> str:
