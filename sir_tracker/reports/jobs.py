@@ -255,7 +255,14 @@ def run_job(
         job.report = archive_report(session, rendered, by=by)
         job.sections_done = job.sections_total
         _finish(job, JobState.SUCCEEDED, f"{rendered.pages} pages")
-    log.info("Report job %s: %s pages, %s sections laid out.", job_id, rendered.pages, laid_out)
+    # "Board packet job 7: ...", "LEA status report job 8: ..."
+    log.info(
+        "%s job %s: %s pages, %s sections laid out.",
+        order.kind.label,
+        job_id,
+        rendered.pages,
+        laid_out,
+    )
     return JobState.SUCCEEDED
 
 
