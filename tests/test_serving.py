@@ -9,12 +9,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 from sir_tracker import migrate
+from tests.support.workers import eventually
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -52,15 +51,6 @@ def workers(root: int) -> set[int]:
         for pid, command in descendants(root).items()
         if command.endswith("sir-tracker worker") and "python" in command
     }
-
-
-def eventually(check: Callable[[], bool], seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.1)
-    return True
 
 
 def answers(url: str) -> bool:

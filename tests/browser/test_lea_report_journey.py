@@ -2,50 +2,23 @@
 page that follows the worker and starts the download by itself, the report in the LEA's
 archive, and the same report again at once while the LEA's data has not changed.
 
-The worker is ``jobs.work`` in a thread of the test process (as in test_packet_journey.py)."""
+The worker is ``jobs.work`` in a thread of the test process (tests/support/workers.py)."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from sir_tracker.core.db import Database
-from sir_tracker.monitoring.quarters import Thresholds
-from sir_tracker.reports import jobs
 from sir_tracker.users.models import Role
 from tests.browser.conftest import Account, LiveServer, sign_in_page
 from tests.browser.support import assert_accessible
 from tests.support import pdfs
+from tests.support.workers import worker_thread
 
 IUSD = "Inglewood Unified School District"
-
-
-@contextmanager
-def report_worker(live_server: LiveServer) -> Iterator[None]:
-    database = Database(live_server.database_url)
-    stop = threading.Event()
-    worker = threading.Thread(
-        target=jobs.work,
-        args=(database,),
-        kwargs={
-            "thresholds": Thresholds(),
-            "processes": 1,
-            "poll_seconds": 0.2,
-            "should_stop": stop.is_set,
-        },
-        name="report-worker",
-    )
-    worker.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        worker.join(timeout=30)
-        database.engine.dispose()
 
 
 def test_a_viewer_asks_for_an_lea_report_and_the_job_page_downloads_it(
@@ -70,8 +43,10 @@ def test_a_viewer_asks_for_an_lea_report_and_the_job_page_downloads_it(
     assert_accessible(page)
 
     # The page follows the job by itself and starts the download once the report is ready.
-    with report_worker(live_server), page.expect_download(timeout=60_000) as download_info:
+    database = Database(live_server.database_url)
+    with worker_thread(database), page.expect_download(timeout=60_000) as download_info:
         pass
+    database.engine.dispose()
     download = download_info.value
     assert download.suggested_filename == (
         "inglewood-unified-school-district-status-report-2021-06-30-board.pdf"

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +21,7 @@ from sir_tracker.reports import jobs
 from sir_tracker.reports.models import Audience, JobState, ReportJob
 from sir_tracker.users.models import Role
 from tests.support import builders
+from tests.support.workers import eventually, worker_thread
 
 
 def ask_for_a_report(database: Database) -> int:
@@ -36,36 +34,6 @@ def ask_for_a_report(database: Database) -> int:
         )  # fmt: skip
         assert isinstance(job, ReportJob)
         return job.id
-
-
-@contextmanager
-def worker_thread(database: Database) -> Iterator[threading.Thread]:
-    stop = threading.Event()
-    thread = threading.Thread(
-        target=jobs.work,
-        args=(database,),
-        kwargs={
-            "thresholds": Thresholds(),
-            "processes": 1,
-            "poll_seconds": 0.1,
-            "should_stop": stop.is_set,
-        },
-    )
-    thread.start()
-    try:
-        yield thread
-    finally:
-        stop.set()
-        thread.join(timeout=30)
-
-
-def eventually(check: Callable[[], bool], seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def state_of(database: Database, job_id: int) -> JobState:
