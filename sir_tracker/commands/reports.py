@@ -1,5 +1,6 @@
 """``sir-tracker report``: PDF status reports from the command line, archived like the web's;
-``sir-tracker worker``: the process that generates the board packets asked for on the web."""
+``sir-tracker worker``: the process that generates the LEA reports and board packets asked for
+on the web."""
 
 from __future__ import annotations
 
@@ -162,7 +163,7 @@ def _leas(count: int) -> str:
     return f"{count} LEA{'' if count == 1 else 's'}"
 
 
-@click.command("worker", help="Generate the board packets asked for on the web, as they come.")
+@click.command("worker", help="Generate the reports and packets asked for on the web.")
 @click.option("--once", is_flag=True, help="Run the waiting jobs, then stop.")
 @click.option("--poll", default=2.0, show_default=True, help="Seconds between looks at the queue.")
 def worker_command(once: bool, poll: float) -> None:
