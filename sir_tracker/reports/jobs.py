@@ -361,8 +361,7 @@ def work(
             log.info("Worker %s runs report job %s.", worker, job_id)
             run_job(database, job_id, thresholds=thresholds, processes=processes)
             ran += 1
-            with transaction(database.writers) as session:
-                pruned = prune_sections(session, thresholds)
+            pruned = prune_sections(database, thresholds)
             if pruned:
                 log.info("Pruned %s laid-out sections that no report can use any more.", pruned)
             wait = poll_seconds

@@ -142,17 +142,28 @@ def keep_section(
         log.info("Section of LEA %s was kept by another job meanwhile.", section.lea_id)
 
 
-def prune_sections(session: Session, thresholds: Thresholds) -> int:
+def prune_sections(database: Database, thresholds: Thresholds) -> int:
     """Delete the kept sections that no report can use any more (their LEA's data, the users
     or the report code changed since they were laid out: versions only move forward); the
-    number deleted. Sections still current are kept, whatever their date."""
-    kept = session.execute(
-        select(ReportSection.id, ReportSection.lea_id, ReportSection.data_version)
-    ).all()
-    if not kept:
+    number deleted. Sections still current are kept, whatever their date.
+
+    What is stale is found in a read transaction; the write deletes only rows still holding
+    the stale version (one kept again meanwhile stays), and lasts milliseconds."""
+    with database.new_session(write=False) as session:
+        kept = session.execute(
+            select(ReportSection.id, ReportSection.lea_id, ReportSection.data_version)
+        ).all()
+        if not kept:
+            return 0
+        versions = data_versions(session, sorted({row.lea_id for row in kept}), thresholds)
+    stale = [row for row in kept if versions[row.lea_id] != row.data_version]
+    if not stale:
         return 0
-    versions = data_versions(session, sorted({row.lea_id for row in kept}), thresholds)
-    stale = [row.id for row in kept if versions[row.lea_id] != row.data_version]
-    if stale:
-        session.execute(delete(ReportSection).where(ReportSection.id.in_(stale)))
-    return len(stale)
+    with transaction(database.writers) as session:
+        deleted = session.execute(
+            delete(ReportSection).where(
+                ReportSection.id.in_([row.id for row in stale]),
+                ReportSection.data_version.in_({row.data_version for row in stale}),
+            )
+        )
+        return int(deleted.rowcount)  # type: ignore[attr-defined]

@@ -161,7 +161,7 @@ def test_sections_no_report_can_use_any_more_are_pruned(app: Flask, session: Ses
     )
     everything = kept()
 
-    assert prune_sections(session, thresholds) == 0  # all current, whatever their date
+    assert prune_sections(database_of(app), thresholds) == 0  # all current, whatever their date
     assert kept() == everything
 
     lead = make_user(session, Role.ADMIN)
@@ -175,5 +175,5 @@ def test_sections_no_report_can_use_any_more_are_pruned(app: Flask, session: Ses
     change_status(session, action, ActionStatus.IN_PROGRESS, by=lead, note="Started.")
     session.flush()
 
-    assert prune_sections(session, thresholds) == 2
+    assert prune_sections(database_of(app), thresholds) == 2
     assert kept() == [(piedra, date(2021, 6, 30)), (piedra, AS_OF)]
