@@ -4,7 +4,7 @@ LEA reports are jobs too now (the kind column already allowed "lea"); only the C
 constraint of the state column changes.
 
 Revision ID: 0006_cancelled_jobs
-Revises: 0005
+Revises: progress_notes
 Create Date: 2026-12-02 05:40:00
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0006_cancelled_jobs"
-down_revision: str | None = "0005"
+down_revision: str | None = "progress_notes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
