@@ -22,3 +22,8 @@ SignOffForm.coe_signed_on, SignOffForm.lea_signed_on
 
 # The test suite runs every test inside one rolled-back connection through this.
 Database.bind_to
+
+# Werkzeug's request handler calls it for the Server header.
+from sir_tracker.web.serving import QuietRequestHandler
+
+QuietRequestHandler.version_string

@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask
 
@@ -31,6 +32,20 @@ REMINDER_DEFAULTS: dict[str, Any] = {
     "PRE_READ_DAYS": 7,  # the pre-read goes out this many days before a quarterly meeting
 }
 # --- end of email reminders --------------------------------------------------------------------
+
+# --- Hardening (issue 14): hosts, cookies, body sizes, sign-in throttling ---------------------
+SECURITY_DEFAULTS: dict[str, Any] = {
+    # None: the host of BASE_URL (and localhost's names when that is a loopback address).
+    "TRUSTED_HOSTS": None,
+    # None: Secure cookies unless BASE_URL is plain http on a loopback address (development).
+    "SESSION_COOKIE_SECURE": None,
+    "TRUSTED_PROXIES": 0,  # proxies in front whose X-Forwarded-For/-Proto are believed
+    "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,  # any request body, file uploads included
+    "MAX_FORM_MEMORY_SIZE": 256 * 1024,  # a form post's body, and one text part of an upload
+    "MAX_FORM_PARTS": 1000,
+}
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+# --- end of hardening -------------------------------------------------------------------------
 
 
 class ConfigurationError(RuntimeError):
@@ -57,6 +72,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         PRODUCTION=False,
     )
     app.config.from_mapping(REMINDER_DEFAULTS)
+    app.config.from_mapping(SECURITY_DEFAULTS)
     if "DATABASE_URL" in os.environ:
         app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
     # SIR_TRACKER_SECRET_KEY, SIR_TRACKER_SESSION_COOKIE_SECURE=true, ...
@@ -64,6 +80,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.config["DATABASE_URL"] = normalize_database_url(app.config["DATABASE_URL"])
+    _derive_security_settings(app.config)
     Thresholds.from_config(app.config)  # a bad threshold fails at start, not on a page
     if app.config.get("PRODUCTION"):
         _check_production(app.config)
@@ -85,6 +102,20 @@ def _check_production(config: Mapping[str, Any]) -> None:
         raise ConfigurationError(
             "SIR Tracker will not start in production without " + " and ".join(missing) + "."
         )
+
+
+def _derive_security_settings(config: dict[str, Any]) -> None:
+    base = urlsplit(str(config["BASE_URL"]))
+    host = base.hostname or "localhost"
+    development = base.scheme == "http" and host in LOOPBACK_HOSTS
+    trusted = config["TRUSTED_HOSTS"]
+    if trusted is None:
+        trusted = list(LOOPBACK_HOSTS) if host in LOOPBACK_HOSTS else [host]
+    elif isinstance(trusted, str):  # SIR_TRACKER_TRUSTED_HOSTS=a.example,b.example
+        trusted = [name.strip() for name in trusted.split(",") if name.strip()]
+    config["TRUSTED_HOSTS"] = trusted
+    if config["SESSION_COOKIE_SECURE"] is None:
+        config["SESSION_COOKIE_SECURE"] = not development
 
 
 def normalize_database_url(url: str) -> str:

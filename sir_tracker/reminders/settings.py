@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
-from flask import current_app, url_for
+from flask import current_app
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"", "0", "false", "no", "off"})
@@ -38,9 +39,15 @@ class ReminderSettings:
         return bool(self.smtp_host)
 
     def link(self, endpoint: str, **values: Any) -> str:
-        """An absolute link to a page of the app at BASE_URL, for a message read elsewhere."""
-        with current_app.test_request_context(base_url=self.base_url):
-            return url_for(endpoint, _external=True, **values)
+        """An absolute link to a page of the app at BASE_URL, for a message read elsewhere.
+
+        Built from the URL map alone: no request is pretended, so the link does not depend on
+        whether BASE_URL's host is among the hosts the app answers for."""
+        base = urlsplit(self.base_url)
+        adapter = current_app.url_map.bind(
+            base.netloc, script_name=base.path or "/", url_scheme=base.scheme
+        )
+        return adapter.build(endpoint, values, force_external=True)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ReminderSettings:

@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from sir_tracker.access import policy
 from sir_tracker.core.formatting import DATE_FILTERS
-from sir_tracker.web import error_pages
+from sir_tracker.web import error_pages, security
 from sir_tracker.web.converters import IdConverter
 from sir_tracker.web.current import signed_in_user
 
@@ -20,11 +20,20 @@ csrf = CSRFProtect()
 
 def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter
+    security.init_app(app)  # before CSRF, which reads the body
     csrf.init_app(app)
     error_pages.register(app)
     app.context_processor(_template_helpers)
     for name, function in DATE_FILTERS.items():
         app.add_template_filter(function, name)
+    app.add_template_filter(width_class, "width_class")
+
+
+def width_class(percent: str | float) -> str:
+    """The class giving a bar segment its width ("28.8%" -> "width-pct-29"): a style attribute
+    would need the Content Security Policy to allow inline styles."""
+    value = float(str(percent).rstrip("%"))
+    return f"width-pct-{min(100, max(0, round(value)))}"
 
 
 def _template_helpers() -> dict[str, Any]:

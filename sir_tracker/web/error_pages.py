@@ -20,8 +20,17 @@ ERROR_TITLES = {
     403: "You do not have access to this",
     404: "Page not found",
     405: "That is not allowed here",
+    413: "That was too much to send",
+    429: "Too many attempts",
     409: "Someone else changed this first",
     500: "Something went wrong on our side",
+}
+
+
+ERROR_MESSAGES = {
+    413: "Nothing was saved: what was sent is larger than this server accepts. Shorten the "
+    "longest text, or send a smaller file.",
+    429: "Nothing was saved. Wait a minute, then try again.",
 }
 
 
@@ -31,7 +40,7 @@ def http_error(error: HTTPException) -> tuple[str, int]:
         "errors/error.html",
         code=code,
         title=ERROR_TITLES.get(code, error.name),
-        message=error.description if code in (400, 409) else None,
+        message=ERROR_MESSAGES.get(code) or (error.description if code in (400, 409) else None),
     ), code
 
 

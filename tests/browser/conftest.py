@@ -25,6 +25,7 @@ from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role
+from sir_tracker.web.serving import QuietRequestHandler
 from tests.conftest import make_test_app
 from tests.support.auth import PASSWORD, make_user
 from tests.support.databases import DatabaseServer
@@ -53,7 +54,7 @@ def live_server(database_server: DatabaseServer, demo_template: str) -> Iterator
     """The app on a free port of 127.0.0.1, on its own database with the demo loaded."""
     database_url = database_server.create(template=demo_template)
     app = make_test_app(database_url)
-    server = make_server(HOST, 0, app, threaded=True)
+    server = make_server(HOST, 0, app, threaded=True, request_handler=QuietRequestHandler)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:

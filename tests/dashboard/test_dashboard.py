@@ -68,7 +68,7 @@ def test_dashboard_lists_leas_with_their_headline_counts(
     assert "19 completed / 41 in progress / 6 not started" in iusd
     assert "91% completed or in progress" in iusd
     assert 'role="img" aria-label="19 completed / 41 in progress / 6 not started"' in iusd
-    assert 'class="status-bar__completed" style="width: 28.8%"' in iusd
+    assert 'class="status-bar__completed width-pct-29"' in iusd
     assert "Embedded partnership" in iusd
     assert "Los Angeles" in iusd
     assert "School district" in iusd
