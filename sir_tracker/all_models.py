@@ -1,7 +1,7 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
 from sir_tracker.audit.models import AuditEvent
-from sir_tracker.auth.models import UserSession
+from sir_tracker.auth.models import SignInThrottle, UserSession
 from sir_tracker.comments.models import Comment
 from sir_tracker.core.database import Base
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
@@ -50,6 +50,7 @@ __all__ = [
     "Reminder",
     "ReportJob",
     "ReportSection",
+    "SignInThrottle",
     "SignOff",
     "Sir",
     "StatusChange",

@@ -24,7 +24,7 @@ from sir_tracker.pages.reports.views import blueprint as reports_blueprint
 from sir_tracker.pages.reviews.status_views import blueprint as progress_blueprint
 from sir_tracker.pages.reviews.views import blueprint as reviews_blueprint
 from sir_tracker.pages.users.views import blueprint as users_blueprint
-from sir_tracker.web import current
+from sir_tracker.web import current, limits
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -52,5 +52,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(progress_blueprint)
     app.register_blueprint(reports_blueprint)
     app.register_blueprint(packets_blueprint)
+    limits.init_app(app)  # rates the views of the blueprints above
     commands.register(app)
     return app

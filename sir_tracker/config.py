@@ -43,6 +43,17 @@ SECURITY_DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,  # any request body, file uploads included
     "MAX_FORM_MEMORY_SIZE": 256 * 1024,  # a form post's body, and one text part of an upload
     "MAX_FORM_PARTS": 1000,
+    # Failed sign-ins (counted in the database, see sir_tracker/auth/throttling.py).
+    "SIGN_IN_ACCOUNT_FREE_FAILURES": 5,
+    "SIGN_IN_ADDRESS_FREE_FAILURES": 20,
+    "SIGN_IN_FIRST_WAIT_SECONDS": 30,
+    "SIGN_IN_LOCKOUT_SECONDS": 15 * 60,
+    # Request rates per client address (Flask-Limiter's notation), and where they are counted.
+    "SIGN_IN_RATE": "20 per minute",
+    "PASSWORD_CHANGE_RATE": "10 per minute",
+    "API_RATE": "300 per minute",
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
 }
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 # --- end of hardening -------------------------------------------------------------------------

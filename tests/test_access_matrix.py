@@ -93,6 +93,7 @@ ROUTES: dict[str, list[Route]] = {
     ],
     "users.deactivate": [Route("POST", "/admin/users/{user}/deactivate", ADMINS, EVERYONE)],
     "users.reactivate": [Route("POST", "/admin/users/{user}/reactivate", ADMINS, EVERYONE)],
+    "users.unlock": [Route("POST", "/admin/users/{user}/lift-lockout", ADMINS, EVERYONE)],
     "audit.index": [Route("GET", "/admin/audit", ADMINS, EVERYONE)],
     "meetings.show": [Route("GET", "/meetings/{meeting}", READERS)],
     "meetings.add_comment": [Route("POST", "/meetings/{meeting}/comments", COMMENTERS)],

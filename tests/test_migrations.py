@@ -110,6 +110,14 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
     insert("users", email="l@example.org", name="L", role="lea_staff", lea_id=lea)
     update("users", user, password_hash="not a real hash")
     insert("user_sessions", user_id=user, token_hash="0" * 64, expires_at=now)
+    insert(
+        "sign_in_throttles",
+        scope="account",
+        key="c@example.org",
+        failures=5,
+        last_failure_at=now,
+        locked_until=now,
+    )
     insert("comments", author_id=user, body="On an action", action_id=action)
     insert("comments", author_id=user, body="On a meeting", meeting_id=meeting)
     for table in ("leas", "sirs", "themes", "findings", "actions"):

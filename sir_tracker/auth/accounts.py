@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import differences, record_event, snapshot
-from sir_tracker.auth.passwords import hash_password, password_problem
+from sir_tracker.auth.passwords import hash_password, password_matches, password_problem
 from sir_tracker.auth.sessions import end_all_sessions
 from sir_tracker.core.errors import DomainError
 from sir_tracker.users.models import Role, User
@@ -149,7 +149,7 @@ def create_user(
         county_office=county_office,
         lea=lea,
     )
-    weak = password_problem(password)
+    weak = password_problem(password, email=email, name=name)
     if weak:
         problems.append(("password", weak))
     if problems:
@@ -242,8 +242,9 @@ def update_user(
 
 
 def set_password(session: Session, user: User, password: str, *, actor: User | None) -> None:
-    """Give ``user`` a new password (checked for length) and sign them out everywhere."""
-    problem = password_problem(password)
+    """Give ``user`` a new password (checked: long enough, not common, not their own details)
+    and sign them out everywhere."""
+    problem = password_problem(password, email=user.email, name=user.name)
     if problem:
         raise UserRefused([("password", problem)])
     user.password_hash = hash_password(password)
@@ -256,6 +257,27 @@ def set_password(session: Session, user: User, password: str, *, actor: User | N
         label=user_label(user),
         lea_id=None,
         summary="Password set by an administrator: signed out everywhere.",
+    )
+
+
+def change_own_password(session: Session, user: User, *, current: str, new: str) -> None:
+    """Change ``user``'s password to ``new`` if ``current`` is right, and end all their sessions
+    (the caller opens a fresh one for the person who just changed it)."""
+    if not password_matches(user.password_hash, current):
+        raise UserRefused([("current_password", "Your current password is not right.")])
+    problem = password_problem(new, email=user.email, name=user.name)
+    if problem:
+        raise UserRefused([("new_password", problem)])
+    user.password_hash = hash_password(new)
+    end_all_sessions(session, user)
+    record_event(
+        session,
+        actor=user,
+        action=AuditAction.UPDATE,
+        record=user,
+        label=user_label(user),
+        lea_id=None,
+        summary="Password changed by its owner: signed out everywhere else.",
     )
 
 

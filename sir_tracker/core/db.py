@@ -1,7 +1,8 @@
 """The database as the Flask app sees it: one session per request or CLI command.
 
 The single commit of a request happens here, in ``after_request``: views and operations only
-flush. A request that fails (an exception or a 4xx/5xx answer) is rolled back.
+flush. A request that fails (an exception or a 4xx/5xx answer) is rolled back, unless its view
+said that the refusal itself is to be kept (``keep_refusal``).
 """
 
 from __future__ import annotations
@@ -57,12 +58,19 @@ def session() -> Session:
     return current
 
 
+def keep_refusal() -> None:
+    """Commit this request's writes although it answers with a refusal (4xx): a failed sign-in
+    is counted and audited, and the answer is still a refusal."""
+    g.setdefault("db_keep_refusal", True)
+
+
 def _finish_request(response: Response) -> Response:
     current: Session | None = g.pop("db_session", None)
     if current is None:
         return response
+    kept = response.status_code < 400 or (response.status_code < 500 and g.get("db_keep_refusal"))
     try:
-        if request.method not in SAFE_METHODS and response.status_code < 400:
+        if request.method not in SAFE_METHODS and kept:
             current.commit()
         else:
             current.rollback()

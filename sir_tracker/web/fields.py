@@ -9,6 +9,8 @@ from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
+from sir_tracker.auth.passwords import MIN_LENGTH, password_problem
+
 NO_CHOICE = ""
 
 
@@ -68,3 +70,19 @@ def web_link(_form: Any, field: Any) -> None:
 
 def version_field() -> Any:
     return IntegerField(widget=HiddenInput(), validators=[Optional()])
+
+
+PASSWORD_HINT = (
+    f"At least {MIN_LENGTH} characters; not a common password, nor the account's name or email "
+    "address. A few words with spaces make a strong one."
+)
+
+
+def acceptable_password(form: Any, field: Any) -> None:
+    """A password field's check: the form says whose password it is (``password_owner()``,
+    their email address and name), which the password may not contain."""
+    if field.data:
+        email, name = form.password_owner()
+        problem = password_problem(field.data, email=email, name=name)
+        if problem:
+            raise ValidationError(problem)

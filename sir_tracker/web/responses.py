@@ -7,5 +7,6 @@ from werkzeug.wrappers import Response
 
 INVALID_FORM = 422  # the form is shown again with what is wrong, nothing saved
 CONFLICT = 409  # someone else saved first: the edit-conflict view
+TOO_MANY = 429  # too many attempts: wait, then try again
 
 Page = str | tuple[str, int] | Response

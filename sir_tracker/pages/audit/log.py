@@ -26,6 +26,7 @@ RECORD_TYPES = {
     "Action": "Action",
     "Meeting": "Meeting",
     "User": "User",
+    "SignInThrottle": "Sign-in",
 }
 # The page of each kind of record: its endpoint and the name of its id in the URL.
 RECORD_PAGES = {
@@ -39,6 +40,9 @@ RECORD_PAGES = {
 ACTION_LABELS = {
     ("User", AuditAction.ARCHIVE): "deactivate",
     ("User", AuditAction.RESTORE): "reactivate",
+    # A failed or refused sign-in counts against the account; an admin lifts the lockout.
+    ("SignInThrottle", AuditAction.UPDATE): "failed sign-in",
+    ("SignInThrottle", AuditAction.RESTORE): "lift lockout",
 }
 
 

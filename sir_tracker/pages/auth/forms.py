@@ -1,19 +1,16 @@
+from typing import Any
+
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, EqualTo, ValidationError
+from wtforms.validators import DataRequired, EqualTo
 
-from sir_tracker.auth.passwords import password_problem
+from sir_tracker.users.models import User
+from sir_tracker.web.fields import PASSWORD_HINT, acceptable_password
 
 
 class SignInForm(FlaskForm):
     email = EmailField("Email address", validators=[DataRequired("Enter your email address.")])
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
-
-
-def acceptable_password(_form: FlaskForm, field: PasswordField) -> None:
-    problem = password_problem(field.data or "")
-    if problem:
-        raise ValidationError(problem)
 
 
 class ChangePasswordForm(FlaskForm):
@@ -23,7 +20,7 @@ class ChangePasswordForm(FlaskForm):
     new_password = PasswordField(
         "New password",
         validators=[DataRequired("Choose a new password."), acceptable_password],
-        description="At least 12 characters.",
+        description=PASSWORD_HINT,
     )
     confirm_password = PasswordField(
         "Repeat the new password",
@@ -32,3 +29,10 @@ class ChangePasswordForm(FlaskForm):
             EqualTo("new_password", "The two new passwords are not the same."),
         ],
     )
+
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+
+    def password_owner(self) -> tuple[str, str]:
+        return self.owner.email, self.owner.name

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import math
+from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask import session as cookie
-from sqlalchemy import func, select
 from werkzeug.wrappers import Response
 
-from sir_tracker.auth.passwords import hash_password, password_matches
-from sir_tracker.auth.sessions import end_all_sessions, end_session, start_session
+from sir_tracker.auth.accounts import UserRefused, change_own_password
+from sir_tracker.auth.sessions import end_session, start_session
+from sir_tracker.auth.throttling import ThrottlePolicy, attempt_sign_in
 from sir_tracker.core import db
 from sir_tracker.pages.auth.forms import ChangePasswordForm, SignInForm
 from sir_tracker.users.models import User
 from sir_tracker.web import current
 from sir_tracker.web.current import TOKEN_KEY, sign_in_required
-from sir_tracker.web.responses import INVALID_FORM
+from sir_tracker.web.responses import INVALID_FORM, TOO_MANY
+
+# The same words whether the account exists or not, and whatever was wrong.
+NOT_RIGHT = "The email address or the password is not right."
 
 blueprint = Blueprint("auth", __name__)
 
@@ -38,20 +43,49 @@ def _open_session(user: User) -> None:
     cookie.permanent = True
 
 
+def _policy() -> ThrottlePolicy:
+    config = current_app.config
+    return ThrottlePolicy(
+        account_free_failures=int(config["SIGN_IN_ACCOUNT_FREE_FAILURES"]),
+        address_free_failures=int(config["SIGN_IN_ADDRESS_FREE_FAILURES"]),
+        first_wait=timedelta(seconds=int(config["SIGN_IN_FIRST_WAIT_SECONDS"])),
+        lockout=timedelta(seconds=int(config["SIGN_IN_LOCKOUT_SECONDS"])),
+    )
+
+
+def _wait_sentence(wait: timedelta) -> str:
+    seconds = math.ceil(wait.total_seconds())
+    if seconds <= 90:
+        return f"{seconds} seconds"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} minutes"
+
+
 @blueprint.route("/sign-in", methods=["GET", "POST"])
 def sign_in() -> Response | tuple[str, int] | str:
     form = SignInForm()
     if form.validate_on_submit():
-        email = (form.email.data or "").strip().lower()
-        user = db.session().scalar(select(User).where(func.lower(User.email) == email))
-        if (
-            user is not None
-            and user.is_active
-            and password_matches(user.password_hash, form.password.data or "")
-        ):
-            _open_session(user)
+        outcome = attempt_sign_in(
+            db.session(),
+            email=form.email.data or "",
+            password=form.password.data or "",
+            address=request.remote_addr or "",
+            policy=_policy(),
+        )
+        if outcome.user is not None:
+            _open_session(outcome.user)
             return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.index"))
-        form.form_errors.append("The email address or the password is not right.")
+        db.keep_refusal()  # the failure stays counted and audited
+        if not outcome.refused_unchecked:
+            form.form_errors.append(NOT_RIGHT)
+        if outcome.wait is not None:
+            form.form_errors.append(
+                "Too many failed sign-ins for this account or from this network: wait "
+                f"{_wait_sentence(outcome.wait)}, then try again. An administrator can lift "
+                "the wait for an account."
+            )
+        status = TOO_MANY if outcome.refused_unchecked else INVALID_FORM
+        return render_template("auth/sign_in.html", form=form), status
     if form.errors:
         return render_template("auth/sign_in.html", form=form), INVALID_FORM
     return render_template("auth/sign_in.html", form=form)
@@ -71,13 +105,19 @@ def sign_out() -> Response:
 @sign_in_required
 def change_password() -> Response | tuple[str, int] | str:
     user = current.user()
-    form = ChangePasswordForm()
+    form = ChangePasswordForm(owner=user)
     if form.validate_on_submit():
-        if not password_matches(user.password_hash, form.current_password.data or ""):
-            form.current_password.errors = ["Your current password is not right."]
+        try:
+            change_own_password(
+                db.session(),
+                user,
+                current=form.current_password.data or "",
+                new=form.new_password.data or "",
+            )
+        except UserRefused as refused:
+            for field, message in refused.problems:
+                getattr(form, field or "current_password").errors.append(message)
         else:
-            user.password_hash = hash_password(form.new_password.data or "")
-            end_all_sessions(db.session(), user)
             _open_session(user)
             flash("Your password is changed. Other sessions of yours are signed out.", "success")
             return redirect(url_for("dashboard.index"))

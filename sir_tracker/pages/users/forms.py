@@ -6,23 +6,21 @@ from typing import Any
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
-from wtforms.validators import DataRequired, EqualTo, Optional, ValidationError
+from wtforms.validators import DataRequired, EqualTo, Optional
 
-from sir_tracker.auth.passwords import MIN_LENGTH, password_problem
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role
-from sir_tracker.web.fields import NO_CHOICE, optional_id, select_field
+from sir_tracker.web.fields import (
+    NO_CHOICE,
+    PASSWORD_HINT,
+    acceptable_password,
+    optional_id,
+    select_field,
+)
 
 
 def role_choices() -> list[Any]:
     return [SelectChoice(value=role.value, label=role.label) for role in Role]
-
-
-def acceptable_password(_form: FlaskForm, field: PasswordField) -> None:
-    if field.data:
-        problem = password_problem(field.data)
-        if problem:
-            raise ValidationError(problem)
 
 
 class UserForm(FlaskForm):
@@ -61,12 +59,15 @@ class UserForm(FlaskForm):
             ),
         ]
 
+    def password_owner(self) -> tuple[str, str]:
+        return self.email.data or "", self.name.data or ""
+
 
 class NewUserForm(UserForm):
     password = PasswordField(
         "Initial password",
         validators=[DataRequired("Choose an initial password."), acceptable_password],
-        description=f"At least {MIN_LENGTH} characters. Give it to the person privately.",
+        description=f"{PASSWORD_HINT} Give it to the person privately.",
     )
     confirm_password = PasswordField(
         "Repeat the initial password",
@@ -82,8 +83,8 @@ class EditUserForm(UserForm):
         "New password (optional)",
         validators=[Optional(), acceptable_password],
         description=(
-            f"Leave empty to keep the current password. At least {MIN_LENGTH} characters; "
-            "setting one signs the person out everywhere."
+            f"Leave empty to keep the current password. {PASSWORD_HINT} Setting one signs the "
+            "person out everywhere."
         ),
     )
     confirm_password = PasswordField(

@@ -1,4 +1,5 @@
-"""Administration of user accounts: list, create, edit, deactivate and reactivate."""
+"""Administration of user accounts: list, create, edit, deactivate and reactivate, and lift a
+sign-in lockout."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from sir_tracker.auth.accounts import (
     set_password,
     update_user,
 )
+from sir_tracker.auth.throttling import account_throttles, lift_lockout
 from sir_tracker.core import db
 from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import pacific_day
@@ -123,11 +125,13 @@ def index() -> str:
             .group_by(AuditEvent.record_id)
         )
     }
+    throttles = account_throttles(session, users)
     rows = [
         {
             "user": user,
             "scope": scope_label(user),
             "last_change": pacific_day(last_changes.get(user.id) or user.created_at),
+            "throttle": throttles.get(user.id),
         }
         for user in users
     ]
@@ -207,8 +211,14 @@ def edit(user_id: int) -> Response | str | tuple[str, int]:
             return redirect(url_for("users.index"))
     elif form.is_submitted():
         _check_details(form, user)
-    status = INVALID_FORM if form.errors else 200
-    return render_template("users/form.html", form=form, user=user, is_me=is_me), status
+    return _edit_page(form, user, is_me, INVALID_FORM if form.errors else 200)
+
+
+def _edit_page(form: EditUserForm, user: User, is_me: bool, status: int) -> tuple[str, int]:
+    throttle = account_throttles(db.session(), [user]).get(user.id)
+    return render_template(
+        "users/form.html", form=form, user=user, is_me=is_me, throttle=throttle
+    ), status
 
 
 @blueprint.post("/<id:user_id>/deactivate")
@@ -237,6 +247,21 @@ def reactivate(user_id: int) -> Response | tuple[str, int]:
     return redirect(url_for("users.index"))
 
 
+@blueprint.post("/<id:user_id>/lift-lockout")
+@sign_in_required
+def unlock(user_id: int) -> Response:
+    admin = _admin()
+    user = _user_or_404(user_id)
+    if lift_lockout(db.session(), user, actor=admin):
+        flash(
+            f"{user.name} can sign in again at once: their failed sign-ins are forgotten.",
+            "success",
+        )
+    else:
+        flash(f"{user.name} had no failed sign-ins to forget.", "info")
+    return redirect(url_for("users.edit", user_id=user.id))
+
+
 def _refused(user: User, refusal: DomainError) -> tuple[str, int]:
     """Show the edit page again with the reason the account's state was not changed."""
     form = EditUserForm(
@@ -255,4 +280,4 @@ def _refused(user: User, refusal: DomainError) -> tuple[str, int]:
         del form.password
         del form.confirm_password
     form.form_errors.append(refusal.message)
-    return render_template("users/form.html", form=form, user=user, is_me=is_me), INVALID_FORM
+    return _edit_page(form, user, is_me, INVALID_FORM)
