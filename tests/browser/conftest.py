@@ -26,6 +26,7 @@ from sir_tracker.core.db import Database
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.users.models import Role
 from sir_tracker.web.serving import QuietRequestHandler
+from tests.browser.support import watch_for_policy_violations
 from tests.conftest import make_test_app
 from tests.support.auth import PASSWORD, make_user
 from tests.support.databases import DatabaseServer
@@ -87,12 +88,19 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page in a context of its own (no cookies or storage from other tests)."""
+    """A fresh page in a context of its own (no cookies or storage from other tests). The test
+    fails if any page it opened broke the Content Security Policy or raised a script error."""
     context = browser.new_context(viewport=VIEWPORT)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     page = context.new_page()
+    problems = watch_for_policy_violations(page)
     yield page
     context.close()
+    if problems:
+        pytest.fail(
+            "The pages broke the Content Security Policy or raised errors:\n" + "\n".join(problems),
+            pytrace=False,
+        )
 
 
 @dataclass(frozen=True)

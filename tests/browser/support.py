@@ -1,4 +1,5 @@
-"""Helpers for browser tests: the accessibility check with axe-core.
+"""Helpers for browser tests: the accessibility check with axe-core, and the watch for
+Content Security Policy violations and script errors.
 
 axe-core's script comes from the PyPI package axe-playwright-python, which bundles
 ``axe.min.js``; it is injected with ``page.evaluate`` (not a script tag), so a Content Security
@@ -13,7 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import ConsoleMessage, Page
 
 # Violations of these impacts fail a test; "minor" and "moderate" ones do not.
 FAILING_IMPACTS = ("serious", "critical")
@@ -119,3 +120,30 @@ def assert_no_sideways_scroll(page: Page) -> None:
         problems.extend(f"- {line}" for line in found["boxes"])
     if problems:
         pytest.fail(f"{page.url} scrolls sideways: " + "\n".join(problems), pytrace=False)
+
+
+# Every document reports what its Content Security Policy refused to the console, where
+# ``watch_for_policy_violations`` collects it: the policy is on in the browser tests as in
+# production. (Chromium also logs each refusal itself; both are kept.)
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} refused ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || document.location.href}:${event.lineNumber}`);
+});
+"""
+
+
+def watch_for_policy_violations(page: Page) -> list[str]:
+    """The list that fills with every CSP violation and script error of the documents that
+    ``page`` opens from now on."""
+    problems: list[str] = []
+    page.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def on_console(message: ConsoleMessage) -> None:
+        text = message.text
+        if text.startswith("CSP violation") or "Content Security Policy" in text:
+            problems.append(text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    return problems

@@ -1,9 +1,12 @@
 """The accessibility and width checks themselves: they must catch what they are there to catch."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.browser.support import assert_accessible, assert_no_sideways_scroll
+
+from tests.browser.conftest import LiveServer
+from tests.browser.support import assert_accessible, watch_for_policy_violations
 
 PAGE = """<!doctype html><html lang="en"><head><title>Check</title></head><body><main>
 <h1>Check</h1>{body}</main></body></html>"""
@@ -82,3 +85,27 @@ def test_a_table_scrolling_sideways_in_a_box_fails(page: Page) -> None:
 
     assert "tables scroll sideways in a box:" in str(failure.value)
     assert "div#box:" in str(failure.value)
+
+
+def test_the_policy_watch_catches_an_inline_style_and_a_script_error(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        problems = watch_for_policy_violations(page)
+        page.goto(f"{live_server.url}/sign-in")
+        assert problems == []  # the real page breaks nothing
+
+        page.evaluate(
+            """() => {
+              document.body.insertAdjacentHTML("beforeend", '<p style="color: red">Red</p>');
+              setTimeout(() => { throw new Error("broken on purpose"); });
+            }"""
+        )
+        page.wait_for_timeout(300)
+    finally:
+        context.close()
+
+    assert any("CSP violation: style-src-attr" in problem for problem in problems), problems
+    assert any("broken on purpose" in problem for problem in problems), problems
