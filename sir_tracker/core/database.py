@@ -22,6 +22,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
 
+from sir_tracker.core.text import refuse_control_characters
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -110,7 +112,11 @@ def writing(engine: Engine) -> Engine:
 
 
 def make_sessionmaker(bind: Engine | Connection) -> sessionmaker[Session]:
-    return sessionmaker(bind=bind, expire_on_commit=False, join_transaction_mode="create_savepoint")
+    factory = sessionmaker(
+        bind=bind, expire_on_commit=False, join_transaction_mode="create_savepoint"
+    )
+    event.listen(factory, "before_flush", refuse_control_characters)
+    return factory
 
 
 @contextmanager

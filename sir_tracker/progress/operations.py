@@ -22,6 +22,7 @@ from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.pacific_time import PACIFIC, at_local, end_of_day, today
 from sir_tracker.core.school_year import SchoolQuarter
+from sir_tracker.core.text import text_problem
 from sir_tracker.meetings.models import FrozenStatus, Meeting
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, StatusChange
@@ -34,6 +35,22 @@ STATUS_CHOICES = ", ".join(status.label for status in ActionStatus)
 
 class StatusChangeRefused(DomainError):
     pass
+
+
+# The board reads every note; past this a note is an essay that bloats the LEA's report.
+NOTE_LIMIT = 5000
+EVIDENCE_URL_LIMIT = 2000
+
+
+def _note_and_link_problem(note: str, evidence_url: str | None) -> tuple[str, str] | None:
+    """(field, message) for a note or evidence link that cannot be saved, or None."""
+    problem = text_problem(note, limit=NOTE_LIMIT, what="The note")
+    if problem:
+        return "note", problem
+    problem = text_problem(evidence_url or "", limit=EVIDENCE_URL_LIMIT, what="The evidence link")
+    if problem:
+        return "evidence_url", problem
+    return None
 
 
 def parse_status(value: ActionStatus | str) -> ActionStatus:
@@ -70,6 +87,10 @@ def change_status(
     ordered chain).
     """
     new_status = parse_status(status)
+    refused_text = _note_and_link_problem(note, evidence_url)
+    if refused_text:
+        field, message = refused_text
+        raise StatusChangeRefused(f"Action {action.code}: {message}", field=field)
     if sir is not None and action.sir is not sir:
         raise StatusChangeRefused(f"Action {action.code} does not belong to {sir.title}.")
     evidence = checked_evidence_url(evidence_url)
@@ -394,6 +415,9 @@ def _problem_with(
         return f"Action {action.code} appears twice; change it once."
     if not row.status.strip():
         return f"Choose a new status for action {action.code}, or clear its note and evidence link."
+    refused_text = _note_and_link_problem(row.note, row.evidence_url)
+    if refused_text:
+        return f"Action {action.code}: {refused_text[1]}"
     try:
         check_version(session, action, row.version, f"Action {action.code}")
         status = parse_status(row.status)

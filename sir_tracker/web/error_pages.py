@@ -7,11 +7,14 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from sir_tracker.core.text import ControlCharactersRefused
+
 
 def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(CSRFError, csrf_error)
     app.register_error_handler(StaleDataError, stale_data)
+    app.register_error_handler(ControlCharactersRefused, control_characters)
 
 
 ERROR_TITLES = {
@@ -61,3 +64,10 @@ def stale_data(_error: StaleDataError) -> tuple[str, int]:
         title=ERROR_TITLES[409],
         message="Nothing was saved. Reload the page to see the latest version and try again.",
     ), 409
+
+
+def control_characters(error: ControlCharactersRefused) -> tuple[str, int]:
+    # The forms refuse these on the field first; this answers a path that has no form check.
+    return render_template(
+        "errors/error.html", code=422, title="That text cannot be saved", message=error.message
+    ), 422

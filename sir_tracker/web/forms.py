@@ -1,5 +1,6 @@
-"""Forms that more than one page shows: the comment form (actions and meetings), the LEA
-report form (the LEA page and its reports page) and the as-of date (dashboard, LEA, SIR)."""
+"""The base of every page's form (``CheckedForm``), and forms that more than one page shows: the
+comment form (actions and meetings), the LEA report form (the LEA page and its reports page)
+and the as-of date (dashboard, LEA, SIR)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,66 @@ from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
+from wtforms import Field, FieldList, FormField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from sir_tracker.comments.operations import COMMENT_LIMIT
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import today
+from sir_tracker.core.text import text_problem
 from sir_tracker.reports.models import Audience
 from sir_tracker.web.fields import ChoiceField, DayField
 
+# A text field without a length limit of its own gets this one: nothing typed is unbounded.
+DEFAULT_TEXT_LIMIT = 10_000
 
-class CommentForm(FlaskForm):
+
+class CheckedForm(FlaskForm):
+    """A form whose every text field, in subforms and lists too, refuses control characters
+    (a NUL byte above all) and text longer than its ``Length`` limit or ``DEFAULT_TEXT_LIMIT``,
+    each with an error on the field."""
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        valid: bool = super().validate(extra_validators)
+        return _text_fields_valid(self) and valid
+
+
+def _text_fields_valid(form: Any) -> bool:
+    valid = True
+    for field in form:
+        if isinstance(field, FormField):
+            valid = _text_fields_valid(field.form) and valid
+        elif isinstance(field, FieldList):
+            for entry in field.entries:
+                if isinstance(entry, FormField):
+                    valid = _text_fields_valid(entry.form) and valid
+                else:
+                    valid = _text_valid(entry) and valid
+        else:
+            valid = _text_valid(field) and valid
+    return valid
+
+
+def _text_valid(field: Field) -> bool:
+    if not isinstance(field.data, str) or field.errors:
+        return True  # not text, or already refused (its own Length check first)
+    # (the WTForms stubs type validators as a protocol that Length's attributes are not on)
+    maxima = [getattr(v, "max", -1) for v in field.validators if isinstance(v, Length)]
+    limits = [int(maximum) for maximum in maxima if maximum >= 0]
+    what = str(field.label.text) if field.label and field.label.text else "This field"
+    limit = min(limits, default=DEFAULT_TEXT_LIMIT)
+    problem = text_problem(field.data, limit=limit, what=what)
+    if problem is None:
+        return True
+    if len(field.data) > 2 * limit:
+        # Far past anything a person types: not shown again, so a refusal echoes no megabytes.
+        field.data, field.raw_data = "", [""]
+        problem += " It is not shown again."
+    field.errors = [*field.errors, problem]
+    return False
+
+
+class CommentForm(CheckedForm):
     body = TextAreaField(
         "Your comment",
         validators=[
@@ -36,7 +86,7 @@ def not_in_the_future(day: date | None) -> None:
 AUDIENCE_CHOICES = [(audience.value, audience.label) for audience in Audience]
 
 
-class LeaReportForm(FlaskForm):
+class LeaReportForm(CheckedForm):
     as_of = DayField(
         "As of",
         default=today,
@@ -64,7 +114,7 @@ class LeaReportForm(FlaskForm):
         return Audience(self.audience.data)
 
 
-class AsOfForm(FlaskForm):
+class AsOfForm(CheckedForm):
     """The day a page shows its figures as of: read from the query string (a GET form, so
     no CSRF token); empty means now."""
 

@@ -3,10 +3,12 @@
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.support import assert_accessible, assert_no_sideways_scroll
-
 from tests.browser.conftest import LiveServer
-from tests.browser.support import assert_accessible, watch_for_policy_violations
+from tests.browser.support import (
+    assert_accessible,
+    assert_no_sideways_scroll,
+    watch_for_policy_violations,
+)
 
 PAGE = """<!doctype html><html lang="en"><head><title>Check</title></head><body><main>
 <h1>Check</h1>{body}</main></body></html>"""

@@ -2,6 +2,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.audit.models import AuditAction, AuditEvent
 from sir_tracker.core.pacific_time import PACIFIC
 from sir_tracker.meetings.models import Meeting
+from sir_tracker.progress.operations import BulkChangeRefused, RequestedChange, change_statuses
 from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, StatusChange, Theme
 from sir_tracker.users.models import User
 from tests.reviews.iusd import changed_tables, post, table_counts, text_of
@@ -469,3 +471,44 @@ def test_errors_are_listed_at_the_top_with_links_to_their_marked_rows_and_nothin
     assert "2 rows need correcting; nothing was saved." in text_of(page)
     assert table_counts(session) == before
     assert snapshot_of_actions(session) == actions_before
+
+
+def test_a_bulk_note_past_the_limit_or_with_a_nul_byte_is_a_row_error_and_nothing_is_saved(
+    client: FlaskClient, session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    long_one, nul_one = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 2)
+    changes = {
+        long_one.id: {"status": "in_progress", "note": "n" * 5001},
+        nul_one.id: {"status": "in_progress", "note": "Started\x00 at the meeting."},
+    }
+    sign_in(client, lead)
+    before = table_counts(session)
+    actions_before = snapshot_of_actions(session)
+
+    response = post(client, bulk_path(iusd_sir), rows(session, iusd_sir, changes), "/")
+
+    assert response.status_code == 422
+    page = text_of(response.get_data(as_text=True))
+    assert "Keep the note under 5,000 characters." in page
+    assert "Note contains a control character (such as a NUL byte)" in page
+    assert table_counts(session) == before
+    assert snapshot_of_actions(session) == actions_before
+
+
+def test_the_bulk_operation_itself_refuses_a_note_past_the_limit(
+    session: Session, lead: User, iusd_sir: Sir
+) -> None:
+    (action,) = actions_in(session, iusd_sir, ActionStatus.NOT_STARTED, 1)
+    requested = [
+        RequestedChange(
+            action_id=action.id, version=action.version, status="in_progress", note="n" * 110_001
+        )
+    ]
+
+    with pytest.raises(BulkChangeRefused) as refused:
+        change_statuses(session, iusd_sir, requested, by=lead)
+
+    assert refused.value.problems == {
+        action.id: f"Action {action.code}: The note can have at most 5,000 characters; "
+        "this one has 110,001."
+    }

@@ -4,7 +4,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import ValidationError
@@ -13,6 +12,7 @@ from sir_tracker.audit.models import AuditAction
 from sir_tracker.leas.models import Lea
 from sir_tracker.users.models import User
 from sir_tracker.web.fields import NO_CHOICE, optional_id, select_field
+from sir_tracker.web.forms import CheckedForm
 
 ANY = "Any"
 
@@ -34,7 +34,7 @@ def parse_day(text: str | None, label: str) -> date | None:
         ) from None
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(CheckedForm):
     """The filters of the audit log, read from the query string (no CSRF: it changes nothing)."""
 
     class Meta:

@@ -1,19 +1,19 @@
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, EqualTo
 
 from sir_tracker.users.models import User
 from sir_tracker.web.fields import PASSWORD_HINT, acceptable_password
+from sir_tracker.web.forms import CheckedForm
 
 
-class SignInForm(FlaskForm):
+class SignInForm(CheckedForm):
     email = EmailField("Email address", validators=[DataRequired("Enter your email address.")])
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(CheckedForm):
     current_password = PasswordField(
         "Current password", validators=[DataRequired("Enter your current password.")]
     )

@@ -10,7 +10,6 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, Field, IntegerField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
@@ -21,6 +20,7 @@ from sir_tracker.leas.cds import InvalidCdsCode, normalize_cds_code
 from sir_tracker.leas.models import CountyOffice, EngagementMode, LeaKind, Pathway, Readiness
 from sir_tracker.users.models import User
 from sir_tracker.web.fields import DayField
+from sir_tracker.web.forms import CheckedForm
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -83,7 +83,7 @@ def _version_field() -> IntegerField:
     )
 
 
-class LeaFieldsForm(FlaskForm):
+class LeaFieldsForm(CheckedForm):
     """The LEA's own fields, shared by the create and edit forms."""
 
     name = StringField(
@@ -129,7 +129,7 @@ class LeaFieldsForm(FlaskForm):
             raise ValidationError("Choose the county office of the LEA's county.")
 
 
-class EngagementFieldsForm(FlaskForm):
+class EngagementFieldsForm(CheckedForm):
     """An engagement's fields; the CCEE lead is left out for those who may not change it."""
 
     pathway = ChoiceField(
@@ -220,7 +220,7 @@ class EngagementForm(EngagementFieldsForm):
             )
 
 
-class ChangesSinceForm(FlaskForm):
+class ChangesSinceForm(CheckedForm):
     """The day the LEA page's list of changes starts after, from the query string (no CSRF: it
     changes nothing)."""
 

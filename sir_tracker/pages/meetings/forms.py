@@ -12,7 +12,6 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     FieldList,
@@ -37,6 +36,7 @@ from sir_tracker.meetings.operations import (
 )
 from sir_tracker.reviews.models import Sir, SwotCategory
 from sir_tracker.web.fields import ChoiceField, DayField, as_choices, version_field
+from sir_tracker.web.forms import CheckedForm
 
 KIND_CHOICES = [(kind.value, kind.label) for kind in MeetingKind]
 ORGANISATION_CHOICES = [(o.value, o.label) for o in Organisation]
@@ -95,7 +95,7 @@ ROW_LISTS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(CheckedForm):
     held_on = DayField(
         "Meeting date",
         validators=[InputRequired("Enter the date of the meeting.")],

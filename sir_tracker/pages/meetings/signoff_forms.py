@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, StringField
 from wtforms.validators import InputRequired, Optional
 from wtforms.widgets import HiddenInput
@@ -20,6 +19,7 @@ from sir_tracker.progress.signoff import (
     signing_for,
 )
 from sir_tracker.web.fields import DayField
+from sir_tracker.web.forms import CheckedForm
 
 _SIGNING_FOR_TITLE = {
     Organisation.CCEE: "CCEE",
@@ -46,7 +46,7 @@ def _date_field(organisation: Organisation) -> DayField:
     )
 
 
-class SignOffForm(FlaskForm):
+class SignOffForm(CheckedForm):
     ccee_name = _name_field(Organisation.CCEE)
     ccee_signed_on = _date_field(Organisation.CCEE)
     coe_name = _name_field(Organisation.COE)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import Form, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from sir_tracker.pages.reviews.status_forms import STATUS_CHOICES
 from sir_tracker.reviews.models import Component, SirState, SwotCategory, Theme
 from sir_tracker.web.fields import ChoiceField, DayField, as_choices, version_field
+from sir_tracker.web.forms import CheckedForm
 
 SIR_STATE_CHOICES = [(state.value, state.label.capitalize()) for state in SirState]
 CATEGORY_CHOICES = [(c.value, c.label.capitalize()) for c in SwotCategory]
@@ -32,7 +32,7 @@ def _date_field(label: str, description: str) -> Any:
     )
 
 
-class SirForm(FlaskForm):
+class SirForm(CheckedForm):
     title = StringField(
         "Title",
         validators=[
@@ -45,7 +45,7 @@ class SirForm(FlaskForm):
     version = version_field()
 
 
-class ThemeForm(FlaskForm):
+class ThemeForm(CheckedForm):
     title = StringField(
         "Title",
         validators=[
@@ -56,7 +56,7 @@ class ThemeForm(FlaskForm):
     version = version_field()
 
 
-class FindingForm(FlaskForm):
+class FindingForm(CheckedForm):
     component = ChoiceField("Component", invalid="Choose one of the twelve components.")
     category = ChoiceField(
         "Category",
@@ -71,7 +71,7 @@ class FindingForm(FlaskForm):
         self.component.choices = as_choices(component_choices(components))
 
 
-class ActionForm(FlaskForm):
+class ActionForm(CheckedForm):
     code = StringField(
         "Code",
         validators=[
@@ -101,7 +101,7 @@ class ActionForm(FlaskForm):
         self.theme.choices = as_choices([("", "No theme"), *theme_choices(themes)])
 
 
-class CrosswalkLinkForm(FlaskForm):
+class CrosswalkLinkForm(CheckedForm):
     plan = StringField(
         "Plan",
         validators=[

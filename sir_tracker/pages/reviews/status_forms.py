@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import (
     FieldList,
     Form,
@@ -21,14 +20,15 @@ from wtforms.widgets import HiddenInput
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import today
 from sir_tracker.meetings.models import Meeting
+from sir_tracker.progress.operations import EVIDENCE_URL_LIMIT, NOTE_LIMIT
 from sir_tracker.reviews.models import ActionStatus
 from sir_tracker.web.fields import ChoiceField, DayField, as_choices, version_field, web_link
+from sir_tracker.web.forms import CheckedForm
 
 STATUS_CHOICES = [(status.value, status.label.capitalize()) for status in ActionStatus]
-NOTE_LIMIT = 5000
 
 
-class StatusUpdateForm(FlaskForm):
+class StatusUpdateForm(CheckedForm):
     status = ChoiceField(
         "New status",
         choices=[("", "Choose the new status"), *STATUS_CHOICES],
@@ -38,13 +38,16 @@ class StatusUpdateForm(FlaskForm):
     note = TextAreaField(
         "Note",
         validators=[
-            Length(max=NOTE_LIMIT, message=f"Keep the note under {NOTE_LIMIT} characters.")
+            Length(max=NOTE_LIMIT, message=f"Keep the note under {NOTE_LIMIT:,} characters.")
         ],
         description="Required: what changed, and how you know.",
     )
     evidence_url = URLField(
         "Evidence link (optional)",
-        validators=[Length(max=2000, message="The link is too long."), web_link],
+        validators=[
+            Length(max=EVIDENCE_URL_LIMIT, message="The link is too long."),
+            web_link,
+        ],
     )
     effective_date = DayField(
         "Effective date",
@@ -70,11 +73,19 @@ class BulkRowForm(Form):
         invalid="Choose a status from the list.",
         validate_choice=False,
     )
-    note = TextAreaField("Note")
-    evidence_url = StringField("Evidence link")
+    note = TextAreaField(
+        "Note",
+        validators=[
+            Length(max=NOTE_LIMIT, message=f"Keep the note under {NOTE_LIMIT:,} characters.")
+        ],
+    )
+    evidence_url = StringField(
+        "Evidence link",
+        validators=[Length(max=EVIDENCE_URL_LIMIT, message="The link is too long.")],
+    )
 
 
-class BulkStatusForm(FlaskForm):
+class BulkStatusForm(CheckedForm):
     rows = FieldList(FormField(BulkRowForm))
     meeting = ChoiceField(
         "Meeting these changes were made at (optional)",
@@ -91,7 +102,7 @@ class BulkStatusForm(FlaskForm):
         )
 
 
-class ProgressNoteForm(FlaskForm):
+class ProgressNoteForm(CheckedForm):
     """A progress note on one action, from its page."""
 
     note = TextAreaField(

@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import DataRequired, EqualTo, Optional
@@ -17,13 +16,14 @@ from sir_tracker.web.fields import (
     optional_id,
     select_field,
 )
+from sir_tracker.web.forms import CheckedForm
 
 
 def role_choices() -> list[Any]:
     return [SelectChoice(value=role.value, label=role.label) for role in Role]
 
 
-class UserForm(FlaskForm):
+class UserForm(CheckedForm):
     """The details of an account; ``county_offices`` and ``leas`` are the scopes offered."""
 
     name = StringField("Name", validators=[DataRequired("Enter the person's name.")])
