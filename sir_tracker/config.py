@@ -53,7 +53,6 @@ SECURITY_DEFAULTS: dict[str, Any] = {
     "PASSWORD_CHANGE_RATE": "10 per minute",
     "API_RATE": "300 per minute",
     "RATELIMIT_STORAGE_URI": "memory://",
-    "RATELIMIT_HEADERS_ENABLED": True,
 }
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 # --- end of hardening -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.exc import OperationalError
 
 from sir_tracker.access import policy
 from sir_tracker.core.formatting import DATE_FILTERS
@@ -37,4 +38,8 @@ def width_class(percent: str | float) -> str:
 
 
 def _template_helpers() -> dict[str, Any]:
-    return {"me": signed_in_user(), "policy": policy}
+    try:
+        me = signed_in_user()
+    except OperationalError:  # the 503 page itself, with the database down: shown signed out
+        me = None
+    return {"me": me, "policy": policy}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
@@ -15,6 +16,7 @@ def register(app: Flask) -> None:
     app.register_error_handler(CSRFError, csrf_error)
     app.register_error_handler(StaleDataError, stale_data)
     app.register_error_handler(ControlCharactersRefused, control_characters)
+    app.register_error_handler(OperationalError, database_unavailable)
 
 
 ERROR_TITLES = {
@@ -26,6 +28,7 @@ ERROR_TITLES = {
     413: "That was too much to send",
     429: "Too many attempts",
     409: "Someone else changed this first",
+    503: "The database is not answering",
     500: "Something went wrong on our side",
 }
 
@@ -71,3 +74,20 @@ def control_characters(error: ControlCharactersRefused) -> tuple[str, int]:
     return render_template(
         "errors/error.html", code=422, title="That text cannot be saved", message=error.message
     ), 422
+
+
+def database_unavailable(_error: OperationalError) -> tuple[str, int, dict[str, str]]:
+    # Locked past its busy timeout, or unreachable. Whatever the request was writing is rolled
+    # back (core/db commits only a successful answer, and a failed commit saved nothing), so
+    # "nothing was saved" is true.
+    return (
+        render_template(
+            "errors/error.html",
+            code=503,
+            title=ERROR_TITLES[503],
+            message="Nothing was saved. Wait a moment, then try again; if it goes on, tell "
+            "your administrator.",
+        ),
+        503,
+        {"Retry-After": "10"},
+    )

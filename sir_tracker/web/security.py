@@ -5,10 +5,11 @@ error pages, PDFs, downloads and static files alike)."""
 from __future__ import annotations
 
 from flask import Flask, Response, request
+from flask import session as cookie
 from werkzeug.exceptions import SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from sir_tracker.web.current import signed_in_user
+from sir_tracker.web.current import TOKEN_KEY
 
 # No inline script or style attribute is needed by any page (status bars use classes, scripts
 # are files in static/), so the policy allows nothing but our own origin.
@@ -61,7 +62,8 @@ def _set_headers(response: Response) -> Response:
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = HSTS
     # What is behind sign-in stays out of every cache (shared proxies and the browser's own);
-    # static files and the public pages may be kept.
-    if request.endpoint != "static" and signed_in_user() is not None:
+    # static files and the public pages may be kept. Decided by the session cookie alone, so
+    # that this needs no database (which may be what failed).
+    if request.endpoint != "static" and cookie.get(TOKEN_KEY):
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -160,3 +161,19 @@ def test_a_served_answer_has_the_headers_and_names_no_versions(served: str) -> N
     assert response.headers["Server"] == "SIR Tracker"
     assert "Werkzeug" not in str(response.headers)
     assert "Python" not in str(response.headers)
+
+
+def test_an_unreachable_database_answers_503_saying_nothing_was_saved(tmp_path: Path) -> None:
+    app = make_test_app(f"sqlite:///{tmp_path / 'no-such-folder' / 'gone.sqlite'}")
+    client = app.test_client()
+    token = csrf_token(client, "/sign-in")  # the sign-in page itself needs no database
+
+    response = client.post(
+        "/sign-in", data={"csrf_token": token, "email": "a@test.example", "password": "x" * 12}
+    )
+
+    assert response.status_code == 503
+    assert "Nothing was saved" in response.get_data(as_text=True)
+    assert response.headers["Retry-After"] == "10"
+    assert_security_headers(response)
+    app.extensions["sir_tracker.core.db"].engine.dispose()
