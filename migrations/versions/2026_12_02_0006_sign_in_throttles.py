@@ -1,4 +1,5 @@
-"""Sign-in throttles: failed sign-ins counted per account and per client address.
+"""Sign-in throttles (failed sign-ins counted per account and per client address), and a
+version on users so that two admins editing one account conflict visibly.
 
 Revision ID: sign_in_throttles
 Revises: 0005
@@ -42,7 +43,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sign_in_throttles")),
         sa.UniqueConstraint("scope", "key", name=op.f("uq_sign_in_throttles_scope_key")),
     )
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1"))
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("version")
     op.drop_table("sign_in_throttles")

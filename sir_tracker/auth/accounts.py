@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sir_tracker.audit.editing import check_version
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import differences, record_event, snapshot
 from sir_tracker.auth.passwords import hash_password, password_matches, password_problem
@@ -186,8 +187,14 @@ def update_user(
     role: Role,
     county_office: CountyOffice | None,
     lea: Lea | None,
+    version: int | None = None,
 ) -> dict[str, list[str]]:
-    """Change ``user``'s details; return what changed. A new role or scope signs them out."""
+    """Change ``user``'s details; return what changed. A new role or scope signs them out.
+
+    With ``version`` (the one the form was opened at), refuses with ``EditConflict`` if someone
+    saved the account since."""
+    if version is not None:
+        check_version(session, user, version, user_label(user))
     email = normalized_email(email)
     name = name.strip()
     problems = account_problems(

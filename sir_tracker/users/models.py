@@ -45,6 +45,8 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(300))
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Like every edited record: two admins saving the same account conflict visibly.
+    version: Mapped[int] = mapped_column(default=1)
 
     county_office: Mapped[CountyOffice | None] = relationship()
     lea: Mapped[Lea | None] = relationship(foreign_keys=[lea_id])
@@ -55,6 +57,8 @@ class User(Base):
 
     def get_id(self) -> str:
         return str(self.id)
+
+    __mapper_args__ = {"version_id_col": version}
 
     # The scope belongs to the role: COE staff see one county, LEA staff one LEA, others none.
     __table_args__ = (

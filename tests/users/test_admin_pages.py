@@ -281,8 +281,31 @@ def edit_form(client: FlaskClient, user: User, **fields: str) -> dict[str, str]:
         "lea": str(user.lea_id or ""),
         "password": "",
         "confirm_password": "",
+        "version": str(user.version),
         **fields,
     }
+
+
+def test_two_admins_saving_one_account_conflict_visibly(
+    app: Flask, client: FlaskClient, session: Session, admin: User
+) -> None:
+    target = make_user(session, Role.VIEWER, name="Pat Original")
+    other_admin = app.test_client()
+    sign_in(other_admin, make_user(session, Role.ADMIN))
+    mine = edit_form(client, target, name="Pat Mine")  # both open the form at one version
+    theirs = edit_form(other_admin, target, name="Pat Theirs")
+
+    first = other_admin.post(f"/admin/users/{target.id}/edit", data=theirs)
+    second = client.post(f"/admin/users/{target.id}/edit", data=mine)
+
+    assert first.status_code == 302
+    assert second.status_code == 409
+    page = second.get_data(as_text=True)
+    assert "Someone else changed this first" in page
+    assert "Pat Theirs" in page  # their change, and the form refilled from the record
+    assert "Name: Pat Mine" in page  # what was not saved
+    session.refresh(target)
+    assert target.name == "Pat Theirs"
 
 
 def test_editing_details_is_audited_and_keeps_the_session(

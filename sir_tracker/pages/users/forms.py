@@ -15,6 +15,7 @@ from sir_tracker.web.fields import (
     acceptable_password,
     optional_id,
     select_field,
+    version_field,
 )
 from sir_tracker.web.forms import CheckedForm
 
@@ -79,6 +80,7 @@ class NewUserForm(UserForm):
 
 
 class EditUserForm(UserForm):
+    version = version_field()
     password = PasswordField(
         "New password (optional)",
         validators=[Optional(), acceptable_password],

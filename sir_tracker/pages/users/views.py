@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
+from sir_tracker.audit.editing import EditConflict
 from sir_tracker.audit.models import AuditEvent
 from sir_tracker.auth.accounts import (
     UserRefused,
@@ -29,9 +30,10 @@ from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.pages.users.forms import EditUserForm, NewUserForm, UserForm
 from sir_tracker.users.models import Role, User
 from sir_tracker.web import current
+from sir_tracker.web.conflict import Conflict, conflict_of
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.loaders import require_admin
-from sir_tracker.web.responses import INVALID_FORM
+from sir_tracker.web.responses import CONFLICT, INVALID_FORM
 
 blueprint = Blueprint("users", __name__, url_prefix="/admin/users")
 
@@ -171,21 +173,8 @@ def new() -> Response | str | tuple[str, int]:
 def edit(user_id: int) -> Response | str | tuple[str, int]:
     admin = _admin()
     user = _user_or_404(user_id)
-    form = EditUserForm(
-        obj=None,
-        data={
-            "name": user.name,
-            "email": user.email,
-            "role": user.role,
-            "county_office": user.county_office_id,
-            "lea": user.lea_id,
-        },
-        **_scopes(),
-    )
+    form = _edit_form(user, admin)
     is_me = user.id == admin.id
-    if is_me:
-        del form.password
-        del form.confirm_password
     if form.validate_on_submit():
         session = db.session()
         new_password = None if is_me else form.password.data
@@ -197,10 +186,16 @@ def edit(user_id: int) -> Response | str | tuple[str, int]:
                 email=form.email.data or "",
                 name=form.name.data or "",
                 role=form.role.data,
+                # A form without the version it was opened at is treated as stale.
+                version=form.version.data or 0,
                 **_scope_values(form),
             )
             if new_password:
                 set_password(session, user, new_password, actor=admin)
+        except EditConflict as conflict:
+            fresh = _edit_form(user, admin, formdata=None)
+            shown = conflict_of(conflict, form, fresh)
+            return _edit_page(fresh, user, is_me, CONFLICT, conflict=shown)
         except DomainError as refusal:
             _show_refusal(form, refusal)
         else:
@@ -214,10 +209,39 @@ def edit(user_id: int) -> Response | str | tuple[str, int]:
     return _edit_page(form, user, is_me, INVALID_FORM if form.errors else 200)
 
 
-def _edit_page(form: EditUserForm, user: User, is_me: bool, status: int) -> tuple[str, int]:
+def _edit_form(user: User, admin: User, **options: Any) -> EditUserForm:
+    """The account's form, filled from the record (and from the request unless formdata=None);
+    no password fields on one's own account, which changes its password on its own page."""
+    form = EditUserForm(
+        obj=None,
+        data={
+            "name": user.name,
+            "email": user.email,
+            "role": user.role,
+            "county_office": user.county_office_id,
+            "lea": user.lea_id,
+            "version": user.version,
+        },
+        **_scopes(),
+        **options,
+    )
+    if user.id == admin.id:
+        del form.password
+        del form.confirm_password
+    return form
+
+
+def _edit_page(
+    form: EditUserForm, user: User, is_me: bool, status: int, conflict: Conflict | None = None
+) -> tuple[str, int]:
     throttle = account_throttles(db.session(), [user]).get(user.id)
     return render_template(
-        "users/form.html", form=form, user=user, is_me=is_me, throttle=throttle
+        "users/form.html",
+        form=form,
+        user=user,
+        is_me=is_me,
+        throttle=throttle,
+        conflict=conflict,
     ), status
 
 
@@ -264,20 +288,7 @@ def unlock(user_id: int) -> Response:
 
 def _refused(user: User, refusal: DomainError) -> tuple[str, int]:
     """Show the edit page again with the reason the account's state was not changed."""
-    form = EditUserForm(
-        formdata=None,
-        data={
-            "name": user.name,
-            "email": user.email,
-            "role": user.role,
-            "county_office": user.county_office_id,
-            "lea": user.lea_id,
-        },
-        **_scopes(),
-    )
-    is_me = user.id == current.user().id
-    if is_me:
-        del form.password
-        del form.confirm_password
+    admin = current.user()
+    form = _edit_form(user, admin, formdata=None)
     form.form_errors.append(refusal.message)
-    return _edit_page(form, user, is_me, INVALID_FORM)
+    return _edit_page(form, user, user.id == admin.id, INVALID_FORM)
