@@ -2,6 +2,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sir_tracker.audit.models import AuditEvent
 from sir_tracker.comments.models import Comment
 from sir_tracker.reviews.models import Sir, StatusChange
 from sir_tracker.users.models import Role, User
@@ -83,6 +84,16 @@ def test_county_office_staff_comment_but_may_not_change_a_status(
     assert commented.headers["Location"] == f"/actions/{action.id}#comments"
     comment = session.scalars(select(Comment).where(Comment.action_id == action.id)).one()
     assert comment.author_id == coe.id
+    audited = session.scalars(
+        select(AuditEvent).where(
+            AuditEvent.record_type == "Comment", AuditEvent.record_id == comment.id
+        )
+    ).one()
+    assert (audited.actor_id, audited.lea_id, audited.record_label) == (
+        coe.id,
+        iusd_sir.lea_id,
+        "Comment on action 9.3",
+    )
     page = text_of(client.get(f"/actions/{action.id}").get_data(as_text=True))
     assert "Cora County" in page
     assert "The PLC schedule was discussed at our county network." in page

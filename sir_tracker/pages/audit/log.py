@@ -27,6 +27,7 @@ RECORD_TYPES = {
     "Meeting": "Meeting",
     "User": "User",
     "SignInThrottle": "Sign-in",
+    "Comment": "Comment",
 }
 # The page of each kind of record: its endpoint and the name of its id in the URL.
 RECORD_PAGES = {
