@@ -137,13 +137,8 @@ def attempt_sign_in(
 def lift_lockout(session: Session, user: User, *, actor: User) -> bool:
     """Forget ``user``'s failed sign-ins so they may try again at once; False if there were
     none. Their address's count stays: a guessing run from there is still slowed."""
-    throttle = session.scalar(
-        select(SignInThrottle).where(
-            SignInThrottle.scope == ThrottleScope.ACCOUNT,
-            SignInThrottle.key == normalized_email(user.email),
-        )
-    )
-    if throttle is None or not throttle.failures:
+    throttle = account_throttles(session, [user]).get(user.id)
+    if throttle is None:
         return False
     failures = throttle.failures
     _clear(throttle)
