@@ -2,7 +2,7 @@
 version on users so that two admins editing one account conflict visibly.
 
 Revision ID: sign_in_throttles
-Revises: 0005
+Revises: 0006_cancelled_jobs
 Create Date: 2026-12-02 05:40:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "sign_in_throttles"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006_cancelled_jobs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
