@@ -27,3 +27,9 @@ Database.bind_to
 from sir_tracker.web.serving import QuietRequestHandler
 
 QuietRequestHandler.version_string
+
+# openpyxl reads these attributes of cells and sheets when it saves a workbook.
+from openpyxl.cell import Cell
+from openpyxl.worksheet.worksheet import Worksheet
+
+Cell.alignment, Cell.number_format, Worksheet.freeze_panes

@@ -82,8 +82,10 @@ def update_record(
     label: str,
     lea_id: int | None,
     version: int | None,
+    summary: str = "",
 ) -> dict[str, list[str]]:
-    """Apply ``values`` to ``record`` if ``version`` is current; audit what changed."""
+    """Apply ``values`` to ``record`` if ``version`` is current; audit what changed (with
+    ``summary`` saying how, "Imported from actions.xlsx" say)."""
     check_version(session, record, version, label)
     before = snapshot(record, values)
     for name, value in values.items():
@@ -98,16 +100,29 @@ def update_record(
             label=label,
             lea_id=lea_id,
             changes=changes,
+            summary=summary,
         )
     return changes
 
 
 def record_creation(
-    session: Session, record: Base, *, actor: User, label: str, lea_id: int | None
+    session: Session,
+    record: Base,
+    *,
+    actor: User,
+    label: str,
+    lea_id: int | None,
+    summary: str = "",
 ) -> None:
     session.add(record)
     record_event(
-        session, actor=actor, action=AuditAction.CREATE, record=record, label=label, lea_id=lea_id
+        session,
+        actor=actor,
+        action=AuditAction.CREATE,
+        record=record,
+        label=label,
+        lea_id=lea_id,
+        summary=summary,
     )
 
 

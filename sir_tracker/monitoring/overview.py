@@ -77,6 +77,9 @@ class LeaRow:
     # The counts' change since the end of the previous school quarter (the board packet's
     # column); the LEA page lists the changes since that day (``Overview.changes_since``).
     change: CountsDelta | None = None
+    # What the caseload export has beside what the page shows.
+    cds_code: str = ""
+    counts: StatusCounts | None = None
 
 
 def _text_key(value: str | None) -> str | None:
@@ -319,6 +322,8 @@ def _row(
         flags=flags,
         archived_on=pacific_day(lea.archived_at) if lea.archived_at else None,
         percent_active=counts.percent_active if counts is not None else None,
+        cds_code=lea.cds_code,
+        counts=counts,
     )
 
 

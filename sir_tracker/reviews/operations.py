@@ -41,8 +41,10 @@ def add_action(
     theme: Theme | None = None,
     responsible: str = "",
     target_date: date | None = None,
+    note: str = "",
 ) -> Action:
-    """Add a recommended action, not started, with the first row of its history."""
+    """Add a recommended action, not started, with the first row of its history (``note``
+    its note)."""
     code = code.strip()
     if not code:
         raise DomainError("An action needs a code, such as 3.4.", field="code")
@@ -65,7 +67,7 @@ def add_action(
     )
     session.add(action)
     session.flush()
-    _record_creation(session, action, by=by, at=at)
+    _record_creation(session, action, by=by, at=at, note=note.strip())
     return action
 
 
@@ -119,12 +121,15 @@ def update_sir(
     )
 
 
-def add_theme(session: Session, sir: Sir, *, title: str, by: User) -> Theme:
-    """Add a theme to ``sir``, numbered after every theme it has had (archived ones too)."""
+def add_theme(session: Session, sir: Sir, *, title: str, by: User, summary: str = "") -> Theme:
+    """Add a theme to ``sir``, numbered after every theme it has had (archived ones too);
+    ``summary`` says how in the audit log (as for every operation below that takes one)."""
     title = _checked_theme_title(session, sir, title)
     highest = session.scalar(select(func.max(Theme.number)).where(Theme.sir_id == sir.id))
     theme = Theme(sir=sir, number=(highest or 0) + 1, title=title)
-    editing.record_creation(session, theme, actor=by, label=theme_label(theme), lea_id=sir.lea_id)
+    editing.record_creation(
+        session, theme, actor=by, label=theme_label(theme), lea_id=sir.lea_id, summary=summary
+    )
     return theme
 
 
@@ -169,13 +174,19 @@ def add_finding(
     category: SwotCategory,
     text: str,
     by: User,
+    summary: str = "",
 ) -> Finding:
     """Add a SWOT finding to ``sir`` under ``component``."""
     if not text.strip():
         raise DomainError("A finding needs a text.", field="text")
     finding = Finding(sir=sir, component=component, category=category, text=text.strip())
     editing.record_creation(
-        session, finding, actor=by, label=finding_label(finding), lea_id=sir.lea_id
+        session,
+        finding,
+        actor=by,
+        label=finding_label(finding),
+        lea_id=sir.lea_id,
+        summary=summary,
     )
     return finding
 
@@ -208,8 +219,12 @@ def create_action(
     theme: Theme | None = None,
     responsible: str = "",
     target_date: date | None = None,
+    at: datetime | None = None,
+    note: str = "",
+    summary: str = "",
 ) -> Action:
-    """Add a recommended action as an editor does: through ``add_action``, audited."""
+    """Add a recommended action as an editor does: through ``add_action``, audited; ``at``
+    (now if None) and ``note`` date and explain the first row of its history."""
     if theme is not None and theme.is_archived:
         raise DomainError(f"The theme {theme.title!r} is archived.", field="theme")
     action = add_action(
@@ -219,19 +234,31 @@ def create_action(
         text=text,
         component=component,
         by=by,
-        at=utcnow(),
+        at=at or utcnow(),
         theme=theme,
         responsible=responsible,
         target_date=target_date,
+        note=note,
     )
     editing.record_creation(
-        session, action, actor=by, label=action_label(action), lea_id=sir.lea_id
+        session,
+        action,
+        actor=by,
+        label=action_label(action),
+        lea_id=sir.lea_id,
+        summary=summary,
     )
     return action
 
 
 def update_action(
-    session: Session, action: Action, values: Mapping[str, Any], *, by: User, version: int | None
+    session: Session,
+    action: Action,
+    values: Mapping[str, Any],
+    *,
+    by: User,
+    version: int | None,
+    summary: str = "",
 ) -> dict[str, list[str]]:
     """Change what an action says (never its status: that is ``change_status``'s)."""
     if "status" in values:
@@ -260,12 +287,25 @@ def update_action(
     if theme is not None and theme.is_archived and theme is not action.theme:
         raise DomainError(f"The theme {theme.title!r} is archived.", field="theme")
     return editing.update_record(
-        session, action, values, actor=by, label=label, lea_id=action.sir.lea_id, version=version
+        session,
+        action,
+        values,
+        actor=by,
+        label=label,
+        lea_id=action.sir.lea_id,
+        version=version,
+        summary=summary,
     )
 
 
 def add_crosswalk_link(
-    session: Session, action: Action, *, plan: str, reference: str, by: User
+    session: Session,
+    action: Action,
+    *,
+    plan: str,
+    reference: str,
+    by: User,
+    summary: str = "",
 ) -> CrosswalkLink:
     """Align ``action`` with an item of another plan; audited as a change of the action."""
     plan, reference = plan.strip(), reference.strip()
@@ -288,7 +328,7 @@ def add_crosswalk_link(
         label=action_label(action),
         lea_id=action.sir.lea_id,
         changes={"cross-walk link": ["", f"{plan} {reference}"]},
-        summary=f"Cross-walk link {plan} {reference} added.",
+        summary=f"Cross-walk link {plan} {reference} added." + (f" {summary}" if summary else ""),
     )
     return link
 

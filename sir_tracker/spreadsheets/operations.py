@@ -1,0 +1,166 @@
+"""Writing an import plan: all of it or, refused, nothing.
+
+Every write goes through the operations the forms use (``reviews.operations``,
+``progress.operations.change_status``), so the history rows and audit events of an import are
+those of any other change, by the importing user, each marked "Imported from FILE".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sir_tracker.audit.models import AuditAction
+from sir_tracker.audit.operations import record_event
+from sir_tracker.core.errors import DomainError
+from sir_tracker.progress.operations import change_status
+from sir_tracker.reviews import operations as reviews
+from sir_tracker.reviews.models import Action, Component, Sir, Theme
+from sir_tracker.spreadsheets.planning import ImportPlan, PlannedAction
+from sir_tracker.users.models import User
+
+
+class ImportRefused(DomainError):
+    """The plan cannot be written (it has problems, or an operation refused a row): nothing
+    was written."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    themes: int
+    findings: int
+    created: int
+    changed: int
+    unchanged: int
+    statuses: int
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"{self.created} actions created, {self.changed} changed, {self.unchanged} left as "
+            f"they were; {self.themes} themes and {self.findings} findings created; "
+            f"{self.statuses} statuses set"
+        )
+
+
+def import_plan(session: Session, sir: Sir, plan: ImportPlan, *, by: User) -> ImportResult:
+    """Write ``plan`` (made by ``plan_import`` for ``sir``) as ``by``, in one savepoint: a row
+    that an operation refuses rolls every other row back and raises ``ImportRefused``."""
+    if plan.sir_id != sir.id:
+        raise ImportRefused("This import was planned for another SIR.")
+    if plan.problems:
+        raise ImportRefused(
+            f"{plan.filename} has {len(plan.problems)} problems to correct; nothing was imported."
+        )
+    note = f"Imported from {plan.filename}"
+    statuses = 0
+    try:
+        with session.begin_nested():
+            components = {c.number: c for c in session.scalars(select(Component))}
+            themes = {
+                theme.title.casefold(): theme
+                for theme in session.scalars(select(Theme).where(Theme.sir_id == sir.id))
+            }
+            for planned_theme in plan.themes:
+                theme = reviews.add_theme(
+                    session, sir, title=planned_theme.title, by=by, summary=note
+                )
+                themes[theme.title.casefold()] = theme
+            for finding in plan.findings:
+                reviews.add_finding(
+                    session,
+                    sir,
+                    component=components[finding.component],
+                    category=finding.category,
+                    text=finding.text,
+                    by=by,
+                    summary=note,
+                )
+            for planned in plan.actions:
+                if planned.is_unchanged:
+                    continue
+                statuses += _write_action(session, sir, planned, components, themes, by, note)
+            if not plan.writes_nothing:
+                record_event(
+                    session,
+                    actor=by,
+                    action=AuditAction.UPDATE,
+                    record=sir,
+                    label=reviews.sir_label(sir),
+                    lea_id=sir.lea_id,
+                    summary=f"{note}: {plan.summary}.",
+                )
+    except DomainError as refused:
+        raise ImportRefused(
+            f"Nothing was imported: {refused.message} (someone may have changed the SIR since "
+            "the dry run)."
+        ) from refused
+    return ImportResult(
+        themes=len(plan.themes),
+        findings=len(plan.findings),
+        created=len(plan.created),
+        changed=len(plan.changed),
+        unchanged=len(plan.unchanged),
+        statuses=statuses,
+    )
+
+
+def _write_action(
+    session: Session,
+    sir: Sir,
+    planned: PlannedAction,
+    components: dict[int, Component],
+    themes: dict[str, Theme],
+    by: User,
+    note: str,
+) -> int:
+    theme = themes[planned.theme.casefold()] if planned.theme else None
+    if planned.action_id is None:
+        action = reviews.create_action(
+            session,
+            sir,
+            code=planned.code,
+            text=planned.text,
+            component=components[planned.component],
+            by=by,
+            theme=theme,
+            responsible=planned.responsible,
+            target_date=planned.target_date,
+            at=planned.created_at,
+            note=planned.creation_note,
+            summary=note,
+        )
+    else:
+        action = session.get_one(Action, planned.action_id)
+        reviews.update_action(
+            session,
+            action,
+            {
+                "component": components[planned.component],
+                "text": planned.text,
+                "responsible": planned.responsible,
+                "theme": theme,
+                "target_date": planned.target_date,
+            },
+            by=by,
+            version=planned.version,
+            summary=note,
+        )
+    for plan_name, reference in planned.links:
+        reviews.add_crosswalk_link(
+            session, action, plan=plan_name, reference=reference, by=by, summary=note
+        )
+    if planned.status is None:
+        return 0
+    change_status(
+        session,
+        action,
+        planned.status.status,
+        by=by,
+        sir=sir,
+        note=planned.status.note,
+        at=planned.status.at,
+    )
+    return 1
