@@ -23,6 +23,7 @@ from sir_tracker.pages.reports.packet_views import blueprint as packets_blueprin
 from sir_tracker.pages.reports.views import blueprint as reports_blueprint
 from sir_tracker.pages.reviews.status_views import blueprint as progress_blueprint
 from sir_tracker.pages.reviews.views import blueprint as reviews_blueprint
+from sir_tracker.pages.spreadsheets.views import blueprint as spreadsheets_blueprint
 from sir_tracker.pages.users.views import blueprint as users_blueprint
 from sir_tracker.web import current, limits
 
@@ -53,5 +54,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(reports_blueprint)
     app.register_blueprint(packets_blueprint)
     limits.init_app(app)  # rates the views of the blueprints above
+
+    app.register_blueprint(spreadsheets_blueprint)
     commands.register(app)
     return app

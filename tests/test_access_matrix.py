@@ -194,6 +194,31 @@ ROUTES: dict[str, list[Route]] = {
     "packets.create": [Route("POST", "/board-packets", PACKET_ASKERS, EVERYONE)],
     # A packet's progress: whoever asked for it (the IUSD lead here), and admins.
     "packets.job": [Route("GET", "/board-packets/jobs/{job}", JOB_READERS, JOB_READERS)],
+    # Spreadsheets: exports for whoever may see what they hold; imports for the SIR's editors
+    # (without a file, or a dry run, the POSTs answer 422 and write nothing).
+    "spreadsheets.sir_spreadsheets": [Route("GET", "/sirs/{sir}/spreadsheets", READERS)],
+    "spreadsheets.sir_actions": [
+        Route("GET", "/sirs/{sir}/actions.xlsx", READERS),
+        Route("GET", "/sirs/{sir}/actions.csv", READERS),
+    ],
+    "spreadsheets.history": [
+        Route("GET", "/sirs/{sir}/history.xlsx", READERS),
+        Route("GET", "/sirs/{sir}/history.csv", READERS),
+    ],
+    "spreadsheets.dry_run": [Route("POST", "/sirs/{sir}/import", EDITORS)],
+    "spreadsheets.confirm": [Route("POST", "/sirs/{sir}/import/confirm", EDITORS)],
+    "spreadsheets.template": [Route("GET", "/spreadsheets/template.xlsx", EVERYONE, EVERYONE)],
+    "spreadsheets.caseload": [
+        Route("GET", "/caseload.xlsx", EVERYONE, EVERYONE),
+        Route("GET", "/caseload.csv", EVERYONE, EVERYONE),
+    ],
+    "spreadsheets.packet_summary_page": [
+        Route("GET", "/board-packets/summary", PACKET_ASKERS, EVERYONE)
+    ],
+    "spreadsheets.packet_summary": [
+        Route("GET", "/board-packets/summary.xlsx", PACKET_ASKERS, EVERYONE),
+        Route("GET", "/board-packets/summary.csv", PACKET_ASKERS, EVERYONE),
+    ],
 }
 
 

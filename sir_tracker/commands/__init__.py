@@ -10,6 +10,8 @@ from flask import Flask, current_app
 
 from sir_tracker import migrate
 from sir_tracker.commands.backup import backup_command, restore_command
+
+from sir_tracker.commands.imports import import_command
 from sir_tracker.commands.reminders import reminders_group
 from sir_tracker.commands.reports import report_group, worker_command
 from sir_tracker.commands.users import users_group
@@ -33,6 +35,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(worker_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+
+    app.cli.add_command(import_command)
 
 
 def _database_url() -> str:

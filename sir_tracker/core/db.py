@@ -64,6 +64,16 @@ def keep_refusal() -> None:
     g.setdefault("db_keep_refusal", True)
 
 
+def release() -> None:
+    """End the request's transaction, which must have written nothing yet, before a step that
+    takes long and needs no database (reading an uploaded file): on SQLite a writing request
+    holds the database's write lock from its first query to its end. The next query begins a
+    new transaction; loaded objects stay usable (sessions do not expire them on commit)."""
+    current: Session | None = g.get("db_session")
+    if current is not None:
+        current.commit()
+
+
 def _finish_request(response: Response) -> Response:
     current: Session | None = g.pop("db_session", None)
     if current is None:

@@ -27,7 +27,6 @@ class Column:
     width: int
     help: str
     required: bool = False
-    is_date: bool = False
 
 
 ACTION_COLUMNS = (
@@ -50,7 +49,6 @@ ACTION_COLUMNS = (
         "Target date",
         14,
         "When the action should be done (optional): a date cell, or written 2024-06-30.",
-        is_date=True,
     ),
     Column(
         "status",
@@ -64,7 +62,6 @@ ACTION_COLUMNS = (
         "Last change",
         14,
         "The day the status took effect (optional; today if empty or unchanged since the export).",
-        is_date=True,
     ),
     Column(
         "note",

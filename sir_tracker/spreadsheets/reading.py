@@ -35,6 +35,7 @@ if not DEFUSEDXML:  # pragma: no cover - a dependency of the package
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000  # data rows of all sheets together
+MAX_NAME = 120  # characters of a file's name kept (it is quoted in notes and the audit log)
 # An XLSX is a ZIP archive: these bound what unpacking it may cost (a "zip bomb" is a small
 # file that unpacks into gigabytes).
 MAX_ARCHIVE_MEMBERS = 1_000
@@ -94,13 +95,12 @@ class ReadFile:
 def read_upload(filename: str, content: bytes) -> ReadFile:
     """The sheets of an uploaded file, with the problems found in its cells (formulas, say);
     ``FileRefused`` for a file that cannot be read at all."""
-    name = PurePath(filename.replace("\\", "/")).name or "the file"
+    name = PurePath(filename.replace("\\", "/")).name[-MAX_NAME:] or "the file"
     suffix = PurePath(name).suffix.lower()
     if len(content) > MAX_FILE_BYTES:
         raise FileRefused(
-            f"{name} is {_megabytes(len(content))}; the largest file that can be imported is "
-            f"{_megabytes(MAX_FILE_BYTES)}. Split it, or import the actions of a few "
-            "components at a time."
+            f"{name} is larger than {_megabytes(MAX_FILE_BYTES)}, the largest file that can be "
+            "imported. Split it, or import the actions of a few components at a time."
         )
     if suffix not in SUFFIXES:
         raise FileRefused(
