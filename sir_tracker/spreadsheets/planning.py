@@ -302,6 +302,12 @@ def _plan_actions(plan: ImportPlan, read: ReadFile, state: _SirState, new_themes
     for row in sheet.rows:
         before = len(plan.problems)
         code = text_of(row.cells.get("code"))
+        if isinstance(row.cells.get("code"), float):
+            plan.notices.append(
+                f"Actions, row {row.number}, code: the cell holds the number {code}; if the code "
+                "was written with a trailing zero (3.10), format the column as text and type "
+                "it again."
+            )
         component = _component(plan, ACTIONS, row, state)
         text = text_of(row.cells.get("text"))
         responsible = text_of(row.cells.get("responsible"))

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 import openpyxl
+from defusedxml import DefusedXmlException
 from openpyxl.utils.datetime import from_excel
 from openpyxl.xml import DEFUSEDXML
 
@@ -202,15 +203,26 @@ def _check_archive(name: str, content: bytes) -> set[str]:
         )
     merged = set()
     for member in members:
-        if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
-            with archive.open(member) as stream:
-                if _mentions(stream, b"mergeCell "):
-                    merged.add(member.filename)
+        if not member.filename.endswith((".xml", ".rels")):
+            continue
+        with archive.open(member) as stream:
+            # A DOCTYPE can only come before the root element; no spreadsheet program writes
+            # one. (Where lxml parses, openpyxl would not expand the entities, but say so.)
+            prolog = stream.read(PROLOG_BYTES)
+            if b"<!DOCTYPE" in prolog.upper():
+                raise FileRefused(_ENTITIES.format(name=name))
+            if member.filename.startswith("xl/worksheets/") and _mentions(
+                stream, b"mergeCell ", prolog
+            ):
+                merged.add(member.filename)
     return merged
 
 
-def _mentions(stream: Any, needle: bytes) -> bool:
-    tail = b""
+def _mentions(stream: Any, needle: bytes, start: bytes) -> bool:
+    """Whether ``needle`` is in ``start`` and the rest of ``stream``, read a chunk at a time."""
+    if needle in start:
+        return True
+    tail = start[-len(needle) :]
     while chunk := stream.read(1 << 20):
         if needle in tail + chunk:
             return True
@@ -218,13 +230,22 @@ def _mentions(stream: Any, needle: bytes) -> bool:
     return False
 
 
-def _unreadable(name: str, error: Exception) -> str:
+_ENTITIES = (
+    "{name} contains XML entity declarations, which no spreadsheet program writes (they are "
+    "how “XML bombs” work); it was not read."
+)
+PROLOG_BYTES = 4096
+
+
+def _unreadable(name: str, error: BaseException) -> str:
     kind = type(error).__name__
-    if "Entities" in kind or "DTD" in kind or "ExternalReference" in kind:
-        return (
-            f"{name} contains XML entity declarations, which no spreadsheet program writes "
-            "(they are how “XML bombs” work); it was not read."
-        )
+    causes: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and len(causes) < 10:  # openpyxl wraps the parser's error
+        causes.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(cause, DefusedXmlException) for cause in causes):
+        return _ENTITIES.format(name=name)
     return (
         f"{name} cannot be read as an XLSX workbook ({kind}). Open it in your spreadsheet "
         "program and save it again as “Excel workbook (.xlsx)”."
