@@ -152,6 +152,10 @@ def _read_xlsx(name: str, content: bytes) -> ReadFile:
                     "imported unseen. Unhide it (or delete it) and import the file again."
                 )
             canonical = _canonical_sheet(worksheet.title)
+            if canonical is None and len(workbook.worksheets) == 1:
+                # A CSV saved as a workbook: its one sheet is named after the file.
+                canonical = ACTIONS
+                notices.append(f"The one sheet, “{worksheet.title}”, is read as the Actions sheet.")
             if canonical is None:
                 if worksheet.title.strip().casefold() not in _EXPLAINING:
                     notices.append(f"The sheet “{worksheet.title}” is not read.")

@@ -5,8 +5,10 @@ would write them."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -129,3 +131,10 @@ def libreoffice_xlsx(sources: dict[str, bytes], folder: Path) -> dict[str, bytes
         timeout=180,
     )
     return {name: (out_dir / (Path(name).stem + ".xlsx")).read_bytes() for name in sources}
+
+
+def application_of(content: bytes) -> str:
+    """The program that wrote an XLSX file, as its docProps/app.xml names it."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        found = re.search(rb"<Application>([^<]*)</Application>", archive.read("docProps/app.xml"))
+    return found[1].decode() if found else ""
