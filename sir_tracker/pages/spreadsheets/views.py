@@ -99,7 +99,8 @@ def dry_run(sir_id: int) -> Page:
     if not form.validate_on_submit():
         return _sir_page(found, user, ExportForm(), upload_form=form, status=INVALID_FORM)
     upload = form.file.data
-    content = upload.stream.read(MAX_FILE_BYTES + 1)
+    with upload.stream:  # a large upload is spooled to a temporary file: close it now
+        content = upload.stream.read(MAX_FILE_BYTES + 1)
     filename = upload.filename or "upload"
     db.release()  # reading a workbook takes a while; it needs no lock
     try:
