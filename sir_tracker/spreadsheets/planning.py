@@ -159,6 +159,21 @@ class ImportPlan:
         return "; ".join(parts)
 
     @property
+    def confirm_label(self) -> str:
+        """ "Import: create 4 actions, change 2 actions, add 2 themes"."""
+        parts = [
+            f"{verb} {_count(n, noun)}"
+            for verb, n, noun in (
+                ("create", len(self.created), "action"),
+                ("change", len(self.changed), "action"),
+                ("add", len(self.themes), "theme"),
+                ("add", len(self.findings), "finding"),
+            )
+            if n
+        ]
+        return f"Import: {', '.join(parts)}"
+
+    @property
     def fingerprint(self) -> str:
         """A digest of everything the plan would write and of the versions it was made from."""
         digest = hashlib.sha256(f"{self.filename}\n{self.sir_id}\n".encode())

@@ -105,7 +105,7 @@ def test_a_lead_imports_a_filled_in_template_from_the_sir_page(
     expect(page.get_by_role("table").first).to_contain_text("Coaching reaches a third")
     assert_accessible(page)
 
-    page.get_by_role("button", name="Import: 4 actions to create").click()
+    page.get_by_role("button", name="Import: create 4 actions, add 2 themes, add 1 finding").click()
     expect(page.get_by_role("heading", name="Review of 2025", level=1)).to_be_visible()
     expect(page.locator(".usa-alert--success")).to_contain_text("Imported review-2025.xlsx")
     expect(page.locator(".sir-headline__counts")).to_have_text(

@@ -23,7 +23,8 @@ class ExportForm(Form):
     as_of = DayField(
         "Statuses as of",
         validators=[Optional()],
-        description="Each action's status, last change and note at the end of this day.",
+        description="Each action's status, last change and note at the end of this day "
+        "(today if empty).",
     )
 
     def validate_as_of(self, field: Any) -> None:
@@ -34,6 +35,14 @@ class ExportForm(Form):
     def chosen_as_of(self) -> date:
         day: date | None = self.as_of.data
         return day or pacific_time.today()
+
+
+class PacketSummaryForm(ExportForm):
+    as_of = DayField(
+        "As of",
+        validators=[Optional()],
+        description="The packet's day: counts at the end of it (today if empty).",
+    )
 
 
 class UploadForm(FlaskForm):

@@ -12,7 +12,12 @@ from sir_tracker.core import db, pacific_time
 from sir_tracker.core.database import utcnow
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.pages.spreadsheets import uploads
-from sir_tracker.pages.spreadsheets.forms import ConfirmForm, ExportForm, UploadForm
+from sir_tracker.pages.spreadsheets.forms import (
+    ConfirmForm,
+    ExportForm,
+    PacketSummaryForm,
+    UploadForm,
+)
 from sir_tracker.reviews.models import Component, Sir
 from sir_tracker.spreadsheets import exports
 from sir_tracker.spreadsheets.operations import ImportRefused, import_plan
@@ -206,7 +211,7 @@ def caseload(kind: str) -> Response:
 @sign_in_required
 def packet_summary_page() -> Page:
     loaders.require_packet(current.user())
-    form = ExportForm(request.args)
+    form = PacketSummaryForm(request.args)
     return render_template("spreadsheets/packet_summary.html", form=form)
 
 
@@ -215,7 +220,7 @@ def packet_summary_page() -> Page:
 def packet_summary(kind: str) -> Page:
     user = current.user()
     loaders.require_packet(user)
-    form = ExportForm(request.args)
+    form = PacketSummaryForm(request.args)
     if not form.validate():
         return render_template("spreadsheets/packet_summary.html", form=form), INVALID_FORM
     export = exports.packet_summary_table(
