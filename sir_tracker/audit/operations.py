@@ -55,7 +55,33 @@ def record_event(
     summary: str = "",
 ) -> AuditEvent:
     session.flush()  # the record needs its id, and its version after this change
-    event = AuditEvent(
+    event = new_event(
+        actor=actor,
+        action=action,
+        record=record,
+        label=label,
+        lea_id=lea_id,
+        changes=changes,
+        summary=summary,
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def new_event(
+    *,
+    actor: User | None,
+    action: AuditAction,
+    record: Base,
+    label: str,
+    lea_id: int | None,
+    changes: Mapping[str, list[str]] | None = None,
+    summary: str = "",
+) -> AuditEvent:
+    """The event of a change of ``record`` (flushed, with its id and version), for the caller
+    to add: operations on many records add all their events and flush once."""
+    return AuditEvent(
         actor=actor,
         action=action,
         record_type=type(record).__name__,
@@ -66,6 +92,3 @@ def record_event(
         changes=dict(changes or {}),
         summary=summary,
     )
-    session.add(event)
-    session.flush()
-    return event

@@ -16,7 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sir_tracker.audit.editing import EditConflict, change_lines, check_version, event_headline
 from sir_tracker.audit.models import AuditAction
-from sir_tracker.audit.operations import record_event
+from sir_tracker.audit.operations import new_event, record_event
 from sir_tracker.core.database import utcnow
 from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import long_date, pacific_day
@@ -164,6 +164,99 @@ def change_status(
         summary=entry.note,
     )
     return entry
+
+
+@dataclass(frozen=True)
+class StatusToSet:
+    """One change for ``set_statuses``: ``at`` None is now."""
+
+    action: Action
+    status: ActionStatus
+    note: str
+    at: datetime | None = None
+
+
+# Ids per IN (...) list: well under SQLite's limit of bound parameters.
+CHUNK = 500
+
+
+def set_statuses(
+    session: Session, sir: Sir, wanted: Sequence[StatusToSet], *, by: User
+) -> list[StatusChange]:
+    """``change_status`` for many actions of ``sir`` at once (a spreadsheet import): the same
+    refusals (``StatusChangeRefused``, nothing written, if any one change fails), the same
+    history row and audit event for each, in a few statements whatever their number."""
+    ids = [item.action.id for item in wanted]
+    latest: dict[int, datetime] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        # Lock the rows and read their status afresh, as change_status does one at a time.
+        session.scalars(
+            select(Action)
+            .where(Action.id.in_(chunk))
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).all()
+        latest.update(
+            session.execute(
+                select(StatusChange.action_id, func.max(StatusChange.changed_at))
+                .where(StatusChange.action_id.in_(chunk))
+                .group_by(StatusChange.action_id)
+            ).all()
+        )
+    closed = latest_closed_quarter(session, sir.lea_id)
+    closed_until = end_of_day(closed.last_day) if closed is not None else None
+    now = utcnow()
+    seen: set[int] = set()
+    for item in wanted:
+        action, at = item.action, item.at or now
+        code = action.code
+        if action.sir is not sir or action.id in seen or action.is_archived:
+            raise StatusChangeRefused(f"Action {code} is not a current action of {sir.title}.")
+        seen.add(action.id)
+        if action.status == item.status:
+            raise StatusChangeRefused(f"Action {code} is already {item.status.label}.")
+        if at > now + CLOCK_SKEW:
+            raise StatusChangeRefused(f"Action {code}: a status cannot be dated in the future.")
+        if closed_until is not None and at < closed_until:
+            raise StatusChangeRefused(
+                f"Action {code}: the quarter {closed} is closed (signed off)."
+            )
+        if (previous := latest.get(action.id)) is not None and at < previous:
+            raise StatusChangeRefused(
+                f"Action {code} last changed on {pacific_day(previous)}; a new change cannot "
+                "be dated before that."
+            )
+    entries = []
+    for item in wanted:
+        entry = StatusChange(
+            action=item.action,
+            from_status=item.action.status,
+            to_status=item.status,
+            changed_at=item.at or now,
+            changed_by=by,
+            note=item.note.strip(),
+        )
+        item.action.status = item.status
+        session.add(entry)
+        entries.append(entry)
+    session.flush()  # each action's new version, for its audit event
+    session.add_all(
+        new_event(
+            actor=by,
+            action=AuditAction.STATUS_CHANGE,
+            record=entry.action,
+            label=f"Action {entry.action.code}",
+            lea_id=sir.lea_id,
+            changes={"status": [entry.from_status.label, entry.to_status.label]}
+            if entry.from_status
+            else {},
+            summary=entry.note,
+        )
+        for entry in entries
+    )
+    session.flush()
+    return entries
 
 
 def latest_closed_quarter(session: Session, lea_id: int) -> SchoolQuarter | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.audit import editing
 from sir_tracker.audit.models import AuditAction
-from sir_tracker.audit.operations import record_event
+from sir_tracker.audit.operations import new_event, record_event
 from sir_tracker.core.database import utcnow
 from sir_tracker.core.errors import DomainError
 from sir_tracker.leas.models import Lea
@@ -249,6 +251,82 @@ def create_action(
         summary=summary,
     )
     return action
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """One action for ``add_actions``: what ``create_action`` takes."""
+
+    code: str
+    text: str
+    component: Component
+    theme: Theme | None = None
+    responsible: str = ""
+    target_date: date | None = None
+    at: datetime | None = None  # its creation; now if None
+    note: str = ""
+
+
+def add_actions(
+    session: Session, sir: Sir, new: Sequence[NewAction], *, by: User, summary: str = ""
+) -> list[Action]:
+    """Add many actions as ``create_action`` adds one (each not started, with the first row of
+    its history and its audit event), checked first, in two flushes whatever their number: a
+    spreadsheet import of thousands of actions takes seconds, not minutes."""
+    codes = [item.code.strip() for item in new]
+    for item, code in zip(new, codes, strict=True):
+        if not code:
+            raise DomainError("An action needs a code, such as 3.4.", field="code")
+        if not item.text.strip():
+            raise DomainError(f"Action {code} needs a text.", field="text")
+        theme = item.theme
+        if theme is not None and (theme.sir is not sir or theme.is_archived):
+            raise DomainError(f"The theme {theme.title!r} is not a current theme of this SIR.")
+    repeated = {code for code, n in Counter(codes).items() if n > 1}
+    taken = set(
+        session.scalars(select(Action.code).where(Action.sir_id == sir.id, Action.code.in_(codes)))
+    )
+    if repeated or taken:
+        raise DomainError(f"This SIR already has an action {sorted(repeated | taken)[0]}.")
+    now = utcnow()
+    actions = [
+        Action(
+            sir=sir,
+            code=code,
+            text=item.text.strip(),
+            component=item.component,
+            theme=item.theme,
+            responsible=item.responsible.strip(),
+            target_date=item.target_date,
+            created_at=item.at or now,
+        )
+        for item, code in zip(new, codes, strict=True)
+    ]
+    session.add_all(actions)
+    session.flush()
+    for action, item in zip(actions, new, strict=True):
+        session.add(
+            StatusChange(
+                action=action,
+                from_status=None,
+                to_status=action.status,
+                changed_at=action.created_at,
+                changed_by=by,
+                note=item.note.strip(),
+            )
+        )
+        session.add(
+            new_event(
+                actor=by,
+                action=AuditAction.CREATE,
+                record=action,
+                label=action_label(action),
+                lea_id=sir.lea_id,
+                summary=summary,
+            )
+        )
+    session.flush()
+    return actions
 
 
 def update_action(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
 from sir_tracker.core.errors import DomainError
-from sir_tracker.progress.operations import change_status
+from sir_tracker.progress.operations import StatusToSet, set_statuses
 from sir_tracker.reviews import operations as reviews
 from sir_tracker.reviews.models import Action, Component, Sir, Theme
 from sir_tracker.spreadsheets.planning import ImportPlan, PlannedAction
@@ -78,10 +78,7 @@ def import_plan(session: Session, sir: Sir, plan: ImportPlan, *, by: User) -> Im
                     by=by,
                     summary=note,
                 )
-            for planned in plan.actions:
-                if planned.is_unchanged:
-                    continue
-                statuses += _write_action(session, sir, planned, components, themes, by, note)
+            statuses = _write_actions(session, sir, plan, components, themes, by, note)
             if not plan.writes_nothing:
                 record_event(
                     session,
@@ -107,32 +104,42 @@ def import_plan(session: Session, sir: Sir, plan: ImportPlan, *, by: User) -> Im
     )
 
 
-def _write_action(
+def _write_actions(
     session: Session,
     sir: Sir,
-    planned: PlannedAction,
+    plan: ImportPlan,
     components: dict[int, Component],
     themes: dict[str, Theme],
     by: User,
     note: str,
 ) -> int:
-    theme = themes[planned.theme.casefold()] if planned.theme else None
-    if planned.action_id is None:
-        action = reviews.create_action(
-            session,
-            sir,
-            code=planned.code,
-            text=planned.text,
-            component=components[planned.component],
-            by=by,
-            theme=theme,
-            responsible=planned.responsible,
-            target_date=planned.target_date,
-            at=planned.created_at,
-            note=planned.creation_note,
-            summary=note,
-        )
-    else:
+    """New actions all at once (an import can hold thousands), then each changed one; then
+    every status, at once."""
+
+    def theme_of(planned: PlannedAction) -> Theme | None:
+        return themes[planned.theme.casefold()] if planned.theme else None
+
+    created = reviews.add_actions(
+        session,
+        sir,
+        [
+            reviews.NewAction(
+                code=planned.code,
+                text=planned.text,
+                component=components[planned.component],
+                theme=theme_of(planned),
+                responsible=planned.responsible,
+                target_date=planned.target_date,
+                at=planned.created_at,
+                note=planned.creation_note,
+            )
+            for planned in plan.created
+        ],
+        by=by,
+        summary=note,
+    )
+    written = list(zip(plan.created, created, strict=True))
+    for planned in plan.changed:
         action = session.get_one(Action, planned.action_id)
         reviews.update_action(
             session,
@@ -141,26 +148,23 @@ def _write_action(
                 "component": components[planned.component],
                 "text": planned.text,
                 "responsible": planned.responsible,
-                "theme": theme,
+                "theme": theme_of(planned),
                 "target_date": planned.target_date,
             },
             by=by,
             version=planned.version,
             summary=note,
         )
-    for plan_name, reference in planned.links:
-        reviews.add_crosswalk_link(
-            session, action, plan=plan_name, reference=reference, by=by, summary=note
-        )
-    if planned.status is None:
-        return 0
-    change_status(
-        session,
-        action,
-        planned.status.status,
-        by=by,
-        sir=sir,
-        note=planned.status.note,
-        at=planned.status.at,
-    )
-    return 1
+        written.append((planned, action))
+    for planned, action in written:
+        for plan_name, reference in planned.links:
+            reviews.add_crosswalk_link(
+                session, action, plan=plan_name, reference=reference, by=by, summary=note
+            )
+    changes = [
+        StatusToSet(action, planned.status.status, planned.status.note, planned.status.at)
+        for planned, action in written
+        if planned.status is not None
+    ]
+    set_statuses(session, sir, changes, by=by)
+    return len(changes)

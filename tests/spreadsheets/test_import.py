@@ -127,8 +127,8 @@ def test_every_write_is_in_the_audit_log_as_an_import_by_its_user(
         (AuditAction.CREATE, f"Theme 1: {THEMES[0]}", "Imported from actions.xlsx"),
         (AuditAction.CREATE, f"Theme 2: {THEMES[1]}", "Imported from actions.xlsx"),
         (AuditAction.CREATE, "Action 3.1", "Imported from actions.xlsx"),
-        (AuditAction.STATUS_CHANGE, "Action 3.1", "Seen at the review of action 1."),
         (AuditAction.CREATE, "Action 3.2", "Imported from actions.xlsx"),
+        (AuditAction.STATUS_CHANGE, "Action 3.1", "Seen at the review of action 1."),
         (
             AuditAction.UPDATE,
             "SIR Imported SIR",
