@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sir_tracker.reviews.models import Component
 from sir_tracker.spreadsheets.columns import (
@@ -51,7 +53,8 @@ EXAMPLES: dict[str, list[str | int]] = {
 }
 
 
-def template_bytes(components: list[Component]) -> bytes:
+def template_bytes(session: Session) -> bytes:
+    components = list(session.scalars(select(Component).order_by(Component.number)))
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
     for name, columns in SHEETS.items():

@@ -4,7 +4,6 @@ import template, and the exports of the dashboard's caseload and the board packe
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from sir_tracker.access.policy import can_edit_lea
@@ -18,7 +17,7 @@ from sir_tracker.pages.spreadsheets.forms import (
     PacketSummaryForm,
     UploadForm,
 )
-from sir_tracker.reviews.models import Component, Sir
+from sir_tracker.reviews.models import Sir
 from sir_tracker.spreadsheets import exports
 from sir_tracker.spreadsheets.operations import ImportRefused, import_plan
 from sir_tracker.spreadsheets.planning import ImportPlan, plan_import
@@ -188,8 +187,7 @@ def _dry_run_page(
 @blueprint.get("/spreadsheets/template.xlsx")
 @sign_in_required
 def template() -> Response:
-    components = list(db.session().scalars(select(Component).order_by(Component.number)))
-    return _file(template_bytes(components), TEMPLATE_FILENAME, XLSX_TYPE)
+    return _file(template_bytes(db.session()), TEMPLATE_FILENAME, XLSX_TYPE)
 
 
 # --- The dashboard's caseload and the board packet summary ------------------------------------
