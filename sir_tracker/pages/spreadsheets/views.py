@@ -119,7 +119,8 @@ def dry_run(sir_id: int) -> Page:
             status=INVALID_FORM,
         )
     plan = plan_import(db.session(), found, read)
-    token = uploads.keep(user, content)
+    # Kept only when there is something to confirm.
+    token = "" if plan.problems or plan.writes_nothing else uploads.keep(user, content)
     return _dry_run_page(found, plan, token)
 
 
