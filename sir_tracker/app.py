@@ -53,8 +53,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(progress_blueprint)
     app.register_blueprint(reports_blueprint)
     app.register_blueprint(packets_blueprint)
-    limits.init_app(app)  # rates the views of the blueprints above
-
     app.register_blueprint(spreadsheets_blueprint)
+    limits.init_app(app)  # rates the views of the blueprints above
     commands.register(app)
     return app

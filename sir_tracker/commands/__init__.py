@@ -10,7 +10,6 @@ from flask import Flask, current_app
 
 from sir_tracker import migrate
 from sir_tracker.commands.backup import backup_command, restore_command
-
 from sir_tracker.commands.imports import import_command
 from sir_tracker.commands.reminders import reminders_group
 from sir_tracker.commands.reports import report_group, worker_command

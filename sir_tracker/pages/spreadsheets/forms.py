@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import Form, HiddenField
 from wtforms.validators import DataRequired, Optional, Regexp, ValidationError
 
 from sir_tracker.core import pacific_time
 from sir_tracker.web.fields import DayField
+from sir_tracker.web.forms import CheckedForm
 
 TOKEN = r"^[0-9a-f]{64}$"
 
@@ -45,7 +45,7 @@ class PacketSummaryForm(ExportForm):
     )
 
 
-class UploadForm(FlaskForm):
+class UploadForm(CheckedForm):
     file = FileField(
         "Spreadsheet to import (XLSX or CSV)",
         validators=[FileRequired("Choose the file to import.")],
@@ -54,7 +54,7 @@ class UploadForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(CheckedForm):
     """What the dry run showed, sent back to write it."""
 
     token = HiddenField(validators=[DataRequired(), Regexp(TOKEN)])
