@@ -122,7 +122,7 @@ def test_an_upload_over_the_request_limit_answers_413(
     open_session_for(client, session, importer)
     response = upload(client, empty_sir, "huge.xlsx", b"PK\x03\x04" + b"\0" * (17 * 1024 * 1024))
     assert response.status_code == 413
-    assert "That file is too large" in response.get_data(as_text=True)
+    assert "That was too much to send" in response.get_data(as_text=True)
 
 
 def test_a_sir_changed_after_the_dry_run_shows_the_dry_run_again(
