@@ -31,7 +31,7 @@ def test_a_viewer_asks_for_an_lea_report_and_the_job_page_downloads_it(
     sign_in_page(page, live_server, viewer)
     page.get_by_role("link", name=IUSD).first.click()
     expect(page.get_by_role("heading", name="Status report", exact=True)).to_be_visible()
-    page.get_by_label("As of").fill("2021-06-30")
+    page.get_by_label("As of", exact=True).fill("2021-06-30")
     page.get_by_label("Prepared for").select_option(label="CCEE Governing Board")
     page.get_by_role("button", name="Download status report (PDF)").click()
 
@@ -67,7 +67,7 @@ def test_a_viewer_asks_for_an_lea_report_and_the_job_page_downloads_it(
     expect(archive.first).to_contain_text("30 June 2021")
 
     # Nothing changed since: the same report downloads at once, without a job.
-    page.get_by_label("As of").fill("2021-06-30")
+    page.get_by_label("As of", exact=True).fill("2021-06-30")
     page.get_by_label("Prepared for").select_option(label="CCEE Governing Board")
     with page.expect_download(timeout=10_000) as again_info:
         page.get_by_role("button", name="Download status report (PDF)").click()
