@@ -1,7 +1,7 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
 from sir_tracker.audit.models import AuditEvent
-from sir_tracker.auth.models import SignInThrottle, UserSession
+from sir_tracker.auth.models import ApiToken, SignInThrottle, UserSession
 from sir_tracker.comments.models import Comment
 from sir_tracker.core.database import Base
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
@@ -30,6 +30,7 @@ from sir_tracker.users.models import User
 
 __all__ = [
     "Action",
+    "ApiToken",
     "Attendee",
     "AuditEvent",
     "Base",

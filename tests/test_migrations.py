@@ -122,7 +122,23 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
     insert("comments", author_id=user, body="On a meeting", meeting_id=meeting)
     for table in ("leas", "sirs", "themes", "findings", "actions"):
         update(table, first(table), archived_at=now)
-    update("meetings", meeting, closed_at=now, closed_by_id=user, archived_at=now)
+    update(
+        "meetings",
+        meeting,
+        closed_at=now,
+        closed_by_id=user,
+        archived_at=now,
+        public_summary="Published",
+        public_summary_published_at=now,
+    )
+    insert(
+        "api_tokens",
+        user_id=user,
+        name="Dashboard",
+        token_hash="1" * 64,
+        prefix="sirt_abc",
+        revoked_at=now,
+    )
     update("meeting_attendees", first("meeting_attendees"), email="a@example.org", user_id=user)
     update("meeting_next_steps", first("meeting_next_steps"), owner_email="o@example.org")
     insert("meeting_sign_offs", meeting_id=meeting, organisation="ccee", name="C", signed_on=as_of)

@@ -56,6 +56,10 @@ class Meeting(Archivable, Base):
     kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind, "meeting_kind"))
     agenda: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+    # What the public progress page may show of the meeting: written apart from the internal
+    # summary, and shown only while a lead has it published.
+    public_summary: Mapped[str] = mapped_column(Text, default="")
+    public_summary_published_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
     # Quarterly sign-off: once closed, the figures as of this meeting are frozen

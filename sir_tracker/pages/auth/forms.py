@@ -1,8 +1,9 @@
 from typing import Any
 
-from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, EqualTo
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length
 
+from sir_tracker.auth.tokens import NAME_MAX_LENGTH
 from sir_tracker.users.models import User
 from sir_tracker.web.fields import PASSWORD_HINT, acceptable_password
 from sir_tracker.web.forms import CheckedForm
@@ -36,3 +37,18 @@ class ChangePasswordForm(CheckedForm):
 
     def password_owner(self) -> tuple[str, str]:
         return self.owner.email, self.owner.name
+
+
+class ApiTokenForm(CheckedForm):
+    name = StringField(
+        "Name of the token",
+        validators=[
+            DataRequired("Give the token a name, to tell it apart later."),
+            Length(max=NAME_MAX_LENGTH, message="A token's name has at most 100 characters."),
+        ],
+        description="What it is for, e.g. “County dashboard”.",
+    )
+
+
+class RevokeTokenForm(CheckedForm):
+    """Only the CSRF token: the token to revoke is in the URL."""

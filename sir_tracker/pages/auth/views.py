@@ -6,19 +6,26 @@ import math
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask import session as cookie
 from werkzeug.wrappers import Response
 
 from sir_tracker.auth.accounts import UserRefused, change_own_password
+from sir_tracker.auth.models import ApiToken
 from sir_tracker.auth.sessions import end_session, start_session
 from sir_tracker.auth.throttling import ThrottlePolicy, attempt_sign_in
+from sir_tracker.auth.tokens import TokenRefused, create_api_token, revoke_api_token, tokens_of
 from sir_tracker.core import db
-from sir_tracker.pages.auth.forms import ChangePasswordForm, SignInForm
+from sir_tracker.pages.auth.forms import (
+    ApiTokenForm,
+    ChangePasswordForm,
+    RevokeTokenForm,
+    SignInForm,
+)
 from sir_tracker.users.models import User
 from sir_tracker.web import current
 from sir_tracker.web.current import TOKEN_KEY, sign_in_required
-from sir_tracker.web.responses import INVALID_FORM, TOO_MANY
+from sir_tracker.web.responses import INVALID_FORM, TOO_MANY, Page
 
 # The same words whether the account exists or not, and whatever was wrong.
 NOT_RIGHT = "The email address or the password is not right."
@@ -124,3 +131,53 @@ def change_password() -> Response | tuple[str, int] | str:
     if form.errors:
         return render_template("auth/change_password.html", form=form), INVALID_FORM
     return render_template("auth/change_password.html", form=form)
+
+
+def _account_page(form: ApiTokenForm, new_token: str | None = None) -> str:
+    user = current.user()
+    return render_template(
+        "auth/account.html",
+        form=form,
+        revoke_form=RevokeTokenForm(),
+        tokens=tokens_of(db.session(), user),
+        new_token=new_token,
+    )
+
+
+@blueprint.get("/account")
+@sign_in_required
+def account() -> str:
+    return _account_page(ApiTokenForm())
+
+
+@blueprint.post("/account/tokens")
+@sign_in_required
+def create_token() -> Page:
+    form = ApiTokenForm()
+    if form.validate_on_submit():
+        try:
+            _row, token = create_api_token(db.session(), current.user(), form.name.data or "")
+        except TokenRefused as refused:
+            form.name.errors = [refused.message]
+        else:
+            # Shown on this answer only: it is never stored, nor put in a flash message.
+            return _account_page(ApiTokenForm(formdata=None), new_token=token)
+    return _account_page(form), INVALID_FORM
+
+
+@blueprint.post("/account/tokens/<id:token_id>/revoke")
+@sign_in_required
+def revoke_token(token_id: int) -> Page:
+    user = current.user()
+    row = db.session().get(ApiToken, token_id)
+    if row is None or row.user_id != user.id:
+        abort(404)
+    if not RevokeTokenForm().validate_on_submit():
+        abort(400)
+    try:
+        revoke_api_token(db.session(), row, by=user)
+    except TokenRefused as refused:
+        flash(refused.message, "info")
+    else:
+        flash(f"The token {row.name} is revoked: it no longer opens the API.", "success")
+    return redirect(url_for("auth.account"))
