@@ -38,14 +38,14 @@ def main() -> int:
                 used.name,
                 # Registered by their decorator: routes, commands, event hooks.
                 "--ignore-decorators",
-                "@blueprint.*,@*.command,@*.group,@click.*,@event.listens_for,@validates",
+                "@blueprint.*,@api.get,@*.command,@*.group,@click.*,@event.listens_for,@validates",
                 # Read by the frameworks by name: WTForms, SQLAlchemy, Flask-Login, Werkzeug,
                 # WeasyPrint, pikepdf; and the columns that only the database reads.
                 "--ignore-names",
                 "validate_*,process_bind_param,process_result_value,impl,cache_ok,"
                 "type_annotation_map,Meta,widget,option_widget,invalid_choice_message,"
                 "invalid_value_message,is_anonymous,get_id,login_view,permanent,regex,"
-                "to_python,to_url,fetch,isolation_level,Lang,ViewerPreferences,PageMode,trace,"
+                "to_python,to_url,fetch,model_config,isolation_level,Lang,ViewerPreferences,PageMode,trace,"
                 "*_id,*_at",
             ]
         )

@@ -3,6 +3,7 @@
 from sir_tracker.core.db import Database
 from sir_tracker.leas.models import EngagementMode, LeaKind
 from sir_tracker.meetings.models import Meeting, MeetingKind, Organisation
+from sir_tracker.pages.api import schemas
 from sir_tracker.pages.meetings.signoff_forms import SignOffForm
 from sir_tracker.reports.models import Audience
 from sir_tracker.reviews.models import Action, SirState
@@ -33,3 +34,9 @@ from openpyxl.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 Cell.alignment, Cell.number_format, Worksheet.freeze_panes
+
+# Fields of the API's answers: set by keyword, read by pydantic when it writes the JSON.
+schemas.Counts.percent_completed_or_in_progress, schemas.Engagement.pathway_label
+schemas.Engagement.mode_label, schemas.Pagination.prev, schemas.LeaList.pagination
+schemas.LeaCounts.by_component, schemas.Action.component_number
+schemas.ActionList.pagination, schemas.MeetingList.pagination

@@ -12,6 +12,7 @@ from sir_tracker import commands, web
 from sir_tracker.config import configure
 from sir_tracker.core import db
 from sir_tracker.core.paths import resource_dir
+from sir_tracker.pages.api.views import blueprint as api_blueprint
 from sir_tracker.pages.audit.views import blueprint as audit_blueprint
 from sir_tracker.pages.auth.views import blueprint as auth_blueprint
 from sir_tracker.pages.dashboard.views import blueprint as dashboard_blueprint
@@ -55,5 +56,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(packets_blueprint)
     app.register_blueprint(spreadsheets_blueprint)
     limits.init_app(app)  # rates the views of the blueprints above
+
+    app.register_blueprint(api_blueprint)
     commands.register(app)
     return app

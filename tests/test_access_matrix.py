@@ -19,6 +19,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from sir_tracker.auth.tokens import create_api_token
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting, NextStep
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportJob, ReportKind
@@ -42,6 +43,7 @@ PUBLIC = "public"
 PACKET_ASKERS = EVERYONE - {"iusd_staff"}
 BOTH_COUNTIES = EVERYONE - {"coe_la", "coe_fresno", "iusd_staff"}
 JOB_READERS = frozenset({"admin", "iusd_lead"})
+OWNER = frozenset({"viewer"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Route:
     allowed: frozenset[str] | str  # roles allowed; PUBLIC: anyone, signed in or not
     readers: frozenset[str] = READERS  # who may see the record (others get 404)
     allowed_outcome: str = "allowed"  # signing out ends on the sign-in page
+    signed_out: str = "sign-in"  # what a visitor who is not signed in gets
 
 
 ROUTES: dict[str, list[Route]] = {
@@ -59,6 +62,13 @@ ROUTES: dict[str, list[Route]] = {
     "auth.change_password": [
         Route("GET", "/account/password", EVERYONE, EVERYONE),
         Route("POST", "/account/password", EVERYONE, EVERYONE),
+    ],
+    "auth.account": [Route("GET", "/account", EVERYONE, EVERYONE)],
+    # Without a name the POST answers 422 and makes no token.
+    "auth.create_token": [Route("POST", "/account/tokens", EVERYONE, EVERYONE)],
+    # Only the token's owner (the viewer here) finds it.
+    "auth.revoke_token": [
+        Route("POST", "/account/tokens/{token}/revoke", OWNER, OWNER),
     ],
     "dashboard.index": [Route("GET", "/", EVERYONE, EVERYONE)],
     "public.index": [Route("GET", "/progress", PUBLIC)],
@@ -219,6 +229,23 @@ ROUTES: dict[str, list[Route]] = {
         Route("GET", "/board-packets/summary.xlsx", PACKET_ASKERS, EVERYONE),
         Route("GET", "/board-packets/summary.csv", PACKET_ASKERS, EVERYONE),
     ],
+    # The API: IUSD is published, so a visitor reads it; a user reads it within their scope.
+    "api.openapi": [Route("GET", "/api/v1/openapi.json", PUBLIC)],
+    "api.docs": [Route("GET", "/api/v1/docs", PUBLIC)],
+    "api.list_components": [Route("GET", "/api/v1/components", PUBLIC)],
+    "api.list_leas": [Route("GET", "/api/v1/leas", PUBLIC)],
+    **{
+        endpoint: [Route("GET", path, READERS, signed_out="allowed")]
+        for endpoint, path in (
+            ("api.get_lea", "/api/v1/leas/{lea}"),
+            ("api.get_lea_counts", "/api/v1/leas/{lea}/counts"),
+            ("api.list_lea_sirs", "/api/v1/leas/{lea}/sirs"),
+            ("api.list_lea_meetings", "/api/v1/leas/{lea}/meetings"),
+            ("api.get_sir", "/api/v1/sirs/{sir}"),
+            ("api.list_sir_actions", "/api/v1/sirs/{sir}/actions"),
+            ("api.get_action", "/api/v1/actions/{action}"),
+        )
+    },
 }
 
 
@@ -341,6 +368,8 @@ def build_world(session: Session) -> World:
     ids["report"] = report.id
     ids["job"] = job.id
     ids["lea_job"] = lea_job.id
+
+    ids["token"] = create_api_token(session, users["viewer"], "Matrix")[0].id
     return World(ids, {role: user.id for role, user in users.items()})
 
 
@@ -358,7 +387,7 @@ def expected(route: Route, role: str) -> str:
     if route.allowed == PUBLIC:
         return route.allowed_outcome
     if role == "signed_out":
-        return "sign-in"
+        return route.signed_out
     if role not in route.readers:
         return "missing"
     assert isinstance(route.allowed, frozenset)

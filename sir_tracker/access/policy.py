@@ -44,6 +44,18 @@ def only_lea_id(user: User) -> int | None:
     return user.lea.id
 
 
+def published_leas() -> ColumnElement[bool]:
+    """A filter on ``Lea`` selecting what anyone may read, signed in or not: the LEAs whose
+    progress CCEE publishes."""
+    return and_(Lea.is_published, Lea.archived_at.is_(None))
+
+
+def readable_leas(user: User | None) -> ColumnElement[bool]:
+    """The LEAs a reader of the public pages or the API may see: the published ones for an
+    anonymous reader, the user's scope for a signed-in one (or one with an API token)."""
+    return published_leas() if user is None else visible_leas(user)
+
+
 def can_view_lea(user: User, lea: Lea) -> bool:
     if not user.is_active or (lea.is_archived and user.role is not Role.ADMIN):
         return False

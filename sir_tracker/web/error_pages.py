@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, Response, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from sir_tracker.core.text import ControlCharactersRefused
+from sir_tracker.web.problems import problem, wants_problem
 
 
 def register(app: Flask) -> None:
@@ -40,8 +41,13 @@ ERROR_MESSAGES = {
 }
 
 
-def http_error(error: HTTPException) -> tuple[str, int]:
+def http_error(error: HTTPException) -> tuple[str, int] | Response:
     code = error.code or 500
+    if wants_problem():
+        headers = dict(error.get_headers())
+        headers.pop("Content-Type", None)
+        detail = error.description or ""
+        return problem(code, ERROR_TITLES.get(code, error.name), detail, headers=headers)
     return render_template(
         "errors/error.html",
         code=code,
