@@ -119,6 +119,11 @@ ROUTES: dict[str, list[Route]] = {
         Route("GET", "/meetings/{meeting}/archive", EDITORS),
         Route("POST", "/meetings/{meeting}/archive", EDITORS),
     ],
+    # Without a version the POST is refused as a conflict (409): nothing is published.
+    "meetings.public_summary": [
+        Route("GET", "/meetings/{meeting}/public-summary", EDITORS),
+        Route("POST", "/meetings/{meeting}/public-summary", EDITORS),
+    ],
     "meetings.restore": [Route("POST", "/meetings/{meeting}/restore", ADMINS)],
     "meetings.mark_step_done": [Route("POST", "/next-steps/{step}/done", EDITORS)],
     "signoff.sign_off": [

@@ -21,6 +21,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sir_tracker.audit import editing
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import as_text, record_event, snapshot
+from sir_tracker.core.database import utcnow
 from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import today
@@ -457,3 +458,48 @@ def mark_step_done(session: Session, step: NextStep, at: Meeting, *, actor: User
         summary=f"Marked done at the meeting of {long_date(at.held_on)}.",
     )
     return done_on
+
+
+PUBLIC_SUMMARY_LIMIT = 3000
+
+
+def publish_public_summary(
+    session: Session,
+    meeting: Meeting,
+    public_summary: str,
+    *,
+    published: bool,
+    actor: User,
+    version: int | None,
+) -> None:
+    """Set the summary that the public progress page may show of ``meeting``, published or
+    kept as a draft. It is written apart from the internal summary: nothing internal becomes
+    public by accident. Only a held quarterly meeting's summary can be published."""
+    text = public_summary.strip()
+    if len(text) > PUBLIC_SUMMARY_LIMIT:
+        raise MeetingRefused(
+            f"A public summary has at most {PUBLIC_SUMMARY_LIMIT:,} characters.",
+            field="public_summary",
+        )
+    if published and not text:
+        raise MeetingRefused(
+            "Write the public summary before publishing it.", field="public_summary"
+        )
+    if published and (meeting.kind is not MeetingKind.QUARTERLY or meeting.held_on > today()):
+        raise MeetingRefused(
+            "Only a quarterly meeting that has been held has a public summary.",
+            field="published",
+        )
+    was_published = meeting.public_summary_published_at is not None
+    published_at = (
+        (meeting.public_summary_published_at if was_published else utcnow()) if published else None
+    )
+    editing.update_record(
+        session,
+        meeting,
+        {"public_summary": text, "public_summary_published_at": published_at},
+        actor=actor,
+        label=meeting_label(meeting.kind, meeting.held_on),
+        lea_id=meeting.lea_id,
+        version=version,
+    )

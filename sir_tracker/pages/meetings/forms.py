@@ -27,6 +27,7 @@ from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import today
 from sir_tracker.meetings.models import MeetingKind, Organisation
 from sir_tracker.meetings.operations import (
+    PUBLIC_SUMMARY_LIMIT,
     AttendeeValues,
     KnownPerson,
     MetricValues,
@@ -368,3 +369,21 @@ def row_data(name: str, records: list[Any]) -> list[dict[str, Any]]:
         }
         for s in records
     ]
+
+
+class PublicSummaryForm(CheckedForm):
+    public_summary = TextAreaField(
+        "Public summary",
+        validators=[
+            Length(
+                max=PUBLIC_SUMMARY_LIMIT,
+                message="A public summary has at most 3,000 characters.",
+            )
+        ],
+        description=(
+            "Written for CCEE's website: no names, e-mails or internal notes. "
+            "The internal summary is never shown publicly."
+        ),
+    )
+    published = BooleanField("Publish it on the LEA's public progress page")
+    version = version_field()

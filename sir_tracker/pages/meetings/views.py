@@ -31,7 +31,13 @@ from sir_tracker.meetings.operations import (
     meeting_label,
 )
 from sir_tracker.monitoring.changes import changes_at_meeting, counts_line
-from sir_tracker.pages.meetings.forms import MAX_ROWS, ROW_LISTS, MeetingForm, row_data
+from sir_tracker.pages.meetings.forms import (
+    MAX_ROWS,
+    ROW_LISTS,
+    MeetingForm,
+    PublicSummaryForm,
+    row_data,
+)
 from sir_tracker.reviews.models import Sir, SwotCategory
 from sir_tracker.reviews.queries import sir_recency
 from sir_tracker.users.models import User
@@ -383,6 +389,63 @@ def archive(meeting_id: int) -> Page:
         return redirect(url_for("meetings.show", meeting_id=meeting.id))
     flash(f"The meeting “{label}” is archived. An administrator can restore it.", "success")
     return redirect(url_for("leas.lea", lea_id=meeting.lea_id))
+
+
+@blueprint.route("/meetings/<id:meeting_id>/public-summary", methods=["GET", "POST"])
+@sign_in_required
+def public_summary(meeting_id: int) -> Page:
+    user = current.user()
+    meeting = meeting_for(user, meeting_id)
+    require_edit(user, meeting.lea)
+    form = PublicSummaryForm(
+        data={
+            "public_summary": meeting.public_summary,
+            "published": meeting.public_summary_published_at is not None,
+            "version": meeting.version,
+        }
+    )
+    conflict = None
+    if form.validate_on_submit():
+        try:
+            operations.publish_public_summary(
+                db.session(),
+                meeting,
+                form.public_summary.data or "",
+                published=bool(form.published.data),
+                actor=user,
+                version=form.version.data,
+            )
+        except EditConflict as error:
+            fresh = PublicSummaryForm(
+                formdata=None,
+                data={
+                    "public_summary": meeting.public_summary,
+                    "published": meeting.public_summary_published_at is not None,
+                    "version": meeting.version,
+                },
+            )
+            conflict = conflict_of(error, form, fresh)
+            form = fresh
+        except DomainError as error:
+            getattr(form, error.field or "public_summary").errors = [error.message]
+        else:
+            flash(
+                "The public summary is published."
+                if form.published.data
+                else "The public summary is saved as a draft: the public does not see it.",
+                "success",
+            )
+            return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    page = render_template(
+        "meetings/public_summary.html",
+        form=form,
+        meeting=meeting,
+        lea=meeting.lea,
+        conflict=conflict,
+    )
+    if conflict is not None:
+        return page, CONFLICT
+    return (page, INVALID_FORM) if form.errors else page
 
 
 @blueprint.post("/meetings/<id:meeting_id>/restore")

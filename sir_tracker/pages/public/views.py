@@ -1,6 +1,8 @@
 """Public progress pages: the LEAs whose progress CCEE chose to publish, readable by anyone.
 
-They show figures only (counts, dates); notes, findings and people stay behind sign-in.
+They show what a lead chose to publish (figures, dates, component and theme titles, the
+published summary of the latest quarterly meeting); notes, findings, action texts and people
+stay behind sign-in.
 """
 
 from __future__ import annotations
@@ -11,26 +13,29 @@ from flask import Blueprint, abort, render_template
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from sir_tracker.access.policy import published_leas
 from sir_tracker.core import db
+from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
+from sir_tracker.monitoring.published import has_exited, public_profile
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reviews.queries import current_sir
 
 blueprint = Blueprint("public", __name__, url_prefix="/progress")
 
 
-def _published(lea_id: int | None = None) -> list[Lea]:
-    query = select(Lea).where(Lea.is_published, Lea.archived_at.is_(None))
-    if lea_id is not None:
-        query = query.where(Lea.id == lea_id)
+def _published() -> list[Lea]:
     return list(
         db.session().scalars(
-            query.options(
+            select(Lea)
+            .where(published_leas())
+            .options(
                 selectinload(Lea.sirs),
                 selectinload(Lea.county_office),
                 selectinload(Lea.engagements),
-            ).order_by(Lea.name)
+            )
+            .order_by(Lea.name)
         )
     )
 
@@ -43,7 +48,10 @@ def _rows(leas: list[Lea]) -> list[dict[str, object]]:
         session.execute(
             select(Meeting.lea_id, func.max(Meeting.held_on))
             .where(
-                Meeting.lea_id.in_([lea.id for lea in leas]), Meeting.kind == MeetingKind.QUARTERLY
+                Meeting.lea_id.in_([lea.id for lea in leas]),
+                Meeting.kind == MeetingKind.QUARTERLY,
+                Meeting.archived_at.is_(None),
+                Meeting.held_on <= today(),
             )
             .group_by(Meeting.lea_id)
         ).all()
@@ -62,12 +70,22 @@ def _rows(leas: list[Lea]) -> list[dict[str, object]]:
 
 @blueprint.get("")
 def index() -> str:
-    return render_template("public/index.html", rows=_rows(_published()))
+    rows = _rows(_published())
+    day = today()
+    exited = [row for row in rows if has_exited(row["engagement"], day)]  # type: ignore[arg-type]
+    current = [row for row in rows if row not in exited]
+    return render_template("public/index.html", rows=current, exited=exited)
 
 
 @blueprint.get("/<id:lea_id>")
 def lea(lea_id: int) -> str:
-    found = _published(lea_id)
-    if not found:
+    found = db.session().scalar(
+        select(Lea)
+        .where(published_leas(), Lea.id == lea_id)
+        .options(selectinload(Lea.sirs), selectinload(Lea.engagements))
+    )
+    if found is None:
         abort(404)
-    return render_template("public/lea.html", row=_rows(found)[0])
+    return render_template(
+        "public/lea.html", profile=public_profile(db.session(), found, today=today())
+    )
