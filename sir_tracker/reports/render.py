@@ -13,6 +13,7 @@ import logging
 import mimetypes
 import threading
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,9 @@ from weasyprint.urls import URLFetcherResponse
 
 from sir_tracker.core.formatting import DATE_FILTERS
 from sir_tracker.core.paths import resource_dir
+from sir_tracker.monitoring.published import PublicProfile
 from sir_tracker.reports.charts import counts_chart
-from sir_tracker.reports.data import LeaReportData
+from sir_tracker.reports.data import Counts, LeaReportData
 from sir_tracker.reports.models import ReportKind
 from sir_tracker.reports.packet_data import PacketSummary
 from sir_tracker.reviews.models import ActionStatus
@@ -152,3 +154,27 @@ def html_to_pdf(html: str) -> Pdf:
 def lea_report_pdf(data: LeaReportData) -> Pdf:
     """One LEA's status report (a board packet joins several of these)."""
     return html_to_pdf(lea_report_html(data))
+
+
+PUBLIC_TEMPLATE = "public_report.html"
+
+
+def public_report_html(profile: PublicProfile, *, generated_on: date) -> str:
+    """The HTML of the public progress report: what the LEA's public page shows, and no
+    more (``monitoring.published`` reads only published content)."""
+    counts = profile.counts
+    headline = Counts.of("All recommended actions", counts) if counts is not None else None
+    return (
+        _environment()
+        .get_template(PUBLIC_TEMPLATE)
+        .render(
+            profile=profile,
+            kind="Direct Technical Assistance progress report",
+            audience="Public",
+            headline=headline,
+            components=[Counts.of(line.label, line.counts) for line in profile.components],
+            themes=[Counts.of(line.label, line.counts) for line in profile.themes],
+            counts_chart=counts_chart(headline) if headline is not None else None,
+            generated_on=generated_on,
+        )
+    )

@@ -1,6 +1,7 @@
-"""What anyone may read (the public progress pages and the API without credentials) shows
-nothing of an unpublished LEA and no internal field of a published one: a marker is planted in
-every text column that is not public, in every row, and every public answer is searched for it.
+"""What anyone may read (the public progress pages, their PDFs, the API without credentials)
+shows nothing of an unpublished LEA and no internal field of a published one: a marker is
+planted in every text column that is not public, in every row, and every public answer is
+searched for it.
 
 A new text column is internal until it is named in PUBLIC_COLUMNS, so this test covers it.
 """
@@ -21,6 +22,7 @@ from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role
+from tests.support import pdfs
 from tests.support.auth import make_user
 
 MARKER = "QZXMARK"
@@ -91,6 +93,15 @@ def plant_markers(session: Session) -> None:
     session.flush()
 
 
+def pdf_contents(client: FlaskClient, path: str) -> str:
+    """A PDF's text and every stream inflated: what a reader or a tool could get out of it."""
+    response = client.get(path)
+    assert response.status_code == 200, path
+    assert pdfs.embedded_files(response.data) == []
+    streams = b" ".join(pdfs.inflated_streams(response.data)).decode("latin-1")
+    return pdfs.text(response.data) + " " + streams
+
+
 def public_answers(client: FlaskClient) -> Iterator[tuple[str, str]]:
     """(path, body) of every public page and public API answer."""
     visited: set[str] = set()
@@ -116,6 +127,7 @@ def public_answers(client: FlaskClient) -> Iterator[tuple[str, str]]:
     for lea in leas:
         lea_id = lea["id"]
         yield f"/progress/{lea_id}", get(f"/progress/{lea_id}")
+        yield f"/progress/{lea_id}.pdf", pdf_contents(client, f"/progress/{lea_id}.pdf")
         for part in ("", "/counts", "/sirs", "/meetings?per_page=100"):
             path = f"/api/v1/leas/{lea_id}{part}"
             yield path, get(path)
@@ -151,6 +163,7 @@ def test_no_public_answer_shows_an_internal_field_or_an_unpublished_lea(
     assert len(answers) > 100
     # The published summary is public: the marker test would pass on pages showing nothing.
     assert any(PUBLISHED_SUMMARY in body for path, body in answers.items() if "/api/" in path)
+    assert any(PUBLISHED_SUMMARY in body for path, body in answers.items() if ".pdf" in path)
 
 
 def test_the_markers_reach_what_signed_in_readers_see(

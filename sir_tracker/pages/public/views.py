@@ -7,18 +7,20 @@ stay behind sign-in.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
 
 from sir_tracker.access.policy import published_leas
 from sir_tracker.core import db
 from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.monitoring.published import has_exited, public_profile
+from sir_tracker.monitoring.published import PublicProfile, has_exited, public_profile
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reviews.queries import current_sir
 
@@ -77,8 +79,7 @@ def index() -> str:
     return render_template("public/index.html", rows=current, exited=exited)
 
 
-@blueprint.get("/<id:lea_id>")
-def lea(lea_id: int) -> str:
+def _profile(lea_id: int) -> PublicProfile:
     found = db.session().scalar(
         select(Lea)
         .where(published_leas(), Lea.id == lea_id)
@@ -86,6 +87,36 @@ def lea(lea_id: int) -> str:
     )
     if found is None:
         abort(404)
-    return render_template(
-        "public/lea.html", profile=public_profile(db.session(), found, today=today())
-    )
+    return public_profile(db.session(), found, today=today())
+
+
+@blueprint.get("/<id:lea_id>")
+def lea(lea_id: int) -> str:
+    return render_template("public/lea.html", profile=_profile(lea_id))
+
+
+# Rendered PDFs by the SHA-256 of their HTML: a public report is laid out once per change of
+# what it shows (a layout takes a second or more), not once per reader.
+_RENDERED: dict[str, bytes] = {}
+_RENDERED_KEPT = 32
+
+
+@blueprint.get("/<id:lea_id>.pdf")
+def lea_pdf(lea_id: int) -> Response:
+    from sir_tracker.reports.render import html_to_pdf, public_report_html
+
+    profile = _profile(lea_id)
+    html = public_report_html(profile, generated_on=today())
+    key = hashlib.sha256(html.encode()).hexdigest()
+    response = Response(mimetype="application/pdf")
+    response.set_etag(key)
+    if request.if_none_match.contains(key):
+        return response.make_conditional(request)
+    if key not in _RENDERED:
+        if len(_RENDERED) >= _RENDERED_KEPT:
+            _RENDERED.pop(next(iter(_RENDERED)))
+        _RENDERED[key] = html_to_pdf(html).data
+    response.set_data(_RENDERED[key])
+    filename = f"{profile.lea.cds_code}-progress.pdf"
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response.make_conditional(request)
