@@ -73,6 +73,7 @@ ROUTES: dict[str, list[Route]] = {
     "dashboard.index": [Route("GET", "/", EVERYONE, EVERYONE)],
     "public.index": [Route("GET", "/progress", PUBLIC)],
     "public.lea": [Route("GET", "/progress/{lea}", PUBLIC)],
+    "public.lea_pdf": [Route("GET", "/progress/{lea}.pdf", PUBLIC)],
     "leas.lea": [Route("GET", "/leas/{lea}", READERS)],
     "leas.pre_read": [Route("GET", "/leas/{lea}/pre-read", READERS)],
     "leas.new": [
