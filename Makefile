@@ -9,7 +9,7 @@ PORT ?= 5000
 # keeps the tests that share a slow fixture on one worker (tests/support/scheduling.py).
 PYTEST_WORKERS ?= -n 2 --dist loadgroup
 
-.PHONY: run bench test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean
+.PHONY: run bench test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean translations
 
 # Only what running needs is installed (not the test tools); gunicorn serves the app and the
 # report worker runs beside it, both under honcho (Procfile): Ctrl-C stops both.
@@ -72,3 +72,9 @@ $(VENV)/.installed: pyproject.toml
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# The Spanish catalogue of the public pages and PDF: edit sir_tracker/translations/es/
+# LC_MESSAGES/messages.po (tests/public/test_languages.py names any text it lacks), then
+# compile it here and commit both files.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d sir_tracker/translations

@@ -1,6 +1,10 @@
 """Dates and times as every page, report, message and command writes them: California time,
 "5 June 2021", "June 2021" and "9:05 am PDT". The Jinja filters of the same names (``long_date``,
-``month_year``, ``time_of_day``, ``pacific_day``, ``pacific_datetime``) are these functions."""
+``month_year``, ``time_of_day``, ``pacific_day``, ``pacific_datetime``) are these functions.
+
+The public pages also come in Spanish: ``long_date`` and ``month_year`` take the reader's
+``language`` there ("15 de junio de 2021", from Babel's locale data); everything else is
+English."""
 
 from __future__ import annotations
 
@@ -8,13 +12,17 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from babel.dates import format_date
+
 from sir_tracker.core.pacific_time import PACIFIC
 
 
-def long_date(day: date | None) -> str:
+def long_date(day: date | None, language: str = "en") -> str:
     """ "5 June 2021" (no leading zero); empty for no day."""
     if day is None:
         return ""
+    if language != "en":
+        return format_date(day, format="long", locale=language)
     return f"{day.day} {day:%B %Y}"
 
 
@@ -23,8 +31,10 @@ def day_and_month(day: date) -> str:
     return f"{day.day} {day:%B}"
 
 
-def month_year(day: date) -> str:
+def month_year(day: date, language: str = "en") -> str:
     """ "June 2021"."""
+    if language != "en":
+        return format_date(day, format="LLLL 'de' y", locale=language)
     return f"{day:%B %Y}"
 
 
@@ -55,3 +65,14 @@ DATE_FILTERS: dict[str, Callable[[Any], str]] = {
     "pacific_day": pacific_day,
     "pacific_datetime": pacific_datetime,
 }
+
+
+def dates_in(language: str) -> dict[str, Callable[[Any], str]]:
+    """The date filters for pages in ``language`` (see the module's docstring)."""
+    if language == "en":
+        return dict(DATE_FILTERS)
+    return {
+        **DATE_FILTERS,
+        "long_date": lambda day: long_date(day, language),
+        "month_year": lambda day: month_year(day, language),
+    }

@@ -84,7 +84,7 @@ class QuarterTick:
 @dataclass(frozen=True)
 class TableRow:
     quarter: str
-    held_on: str
+    held_on: date  # written in the page's language by the template
     completed: int
     in_progress: int
     not_started: int
@@ -175,7 +175,7 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
         rows=tuple(
             TableRow(
                 str(point.quarter),
-                long_date(point.held_on),
+                point.held_on,
                 point.counts.completed,
                 point.counts.in_progress,
                 point.counts.not_started,

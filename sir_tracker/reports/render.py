@@ -25,9 +25,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
-from sir_tracker.core.formatting import DATE_FILTERS
+from sir_tracker.core.formatting import dates_in
+from sir_tracker.core.i18n import DEFAULT_LANGUAGE, translations
 from sir_tracker.core.paths import resource_dir
-from sir_tracker.monitoring.published import PublicProfile
+from sir_tracker.monitoring.published import NO_THEME, PublicProfile
 from sir_tracker.reports.charts import counts_chart
 from sir_tracker.reports.data import Counts, LeaReportData
 from sir_tracker.reports.models import ReportKind
@@ -78,17 +79,23 @@ class AssetFetcher(weasyprint.URLFetcher):  # type: ignore[misc]
 
 
 @cache
-def _environment() -> Environment:
+def _environment(language: str = DEFAULT_LANGUAGE) -> Environment:
+    """The reports' Jinja environment in ``language``: only the public report is written in
+    another language than English; the others' ``_()`` leave the English as it is."""
     environment = Environment(
         loader=FileSystemLoader(resource_dir("reports")),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    environment.install_gettext_translations(  # type: ignore[attr-defined]
+        translations(language), newstyle=True
     )
     environment.globals["ActionStatus"] = ActionStatus
     environment.filters["thousands"] = "{:,}".format  # 1,539: a packet sums many LEAs
-    environment.filters.update(DATE_FILTERS)
+    environment.filters.update(dates_in(language))
     return environment
 
 
@@ -159,21 +166,27 @@ def lea_report_pdf(data: LeaReportData) -> Pdf:
 PUBLIC_TEMPLATE = "public_report.html"
 
 
-def public_report_html(profile: PublicProfile, *, generated_on: date) -> str:
+def public_report_html(
+    profile: PublicProfile, *, generated_on: date, language: str = DEFAULT_LANGUAGE
+) -> str:
     """The HTML of the public progress report: what the LEA's public page shows, and no
     more (``monitoring.published`` reads only published content)."""
     counts = profile.counts
     headline = Counts.of("All recommended actions", counts) if counts is not None else None
+    no_theme = translations(language).gettext(NO_THEME)
     return (
-        _environment()
+        _environment(language)
         .get_template(PUBLIC_TEMPLATE)
         .render(
             profile=profile,
-            kind="Direct Technical Assistance progress report",
-            audience="Public",
+            language=language,
+            no_theme=no_theme,
             headline=headline,
             components=[Counts.of(line.label, line.counts) for line in profile.components],
-            themes=[Counts.of(line.label, line.counts) for line in profile.themes],
+            themes=[
+                Counts.of(no_theme if line.label == NO_THEME else line.label, line.counts)
+                for line in profile.themes
+            ],
             counts_chart=counts_chart(headline) if headline is not None else None,
             generated_on=generated_on,
         )

@@ -42,7 +42,7 @@ def test_anyone_downloads_a_published_lea_s_progress_as_a_tagged_pdf(
         "Wraparound support (AB 1840)",
         "exited Direct Technical Assistance on 30 June 2022",
         "Families joined the spring literacy night.",
-        "Progress by component",
+        "By component",
     ):
         assert expected in text, expected
     assert pdfs.embedded_files(answer.data) == []

@@ -20,9 +20,15 @@ from sir_tracker.core import db
 from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.monitoring.published import PublicProfile, has_exited, public_profile
+from sir_tracker.monitoring.published import (
+    NO_THEME,
+    PublicProfile,
+    has_exited,
+    public_profile,
+)
 from sir_tracker.progress.operations import counts_by_sir
 from sir_tracker.reviews.queries import current_sir
+from sir_tracker.web import language
 
 blueprint = Blueprint("public", __name__, url_prefix="/progress")
 
@@ -92,7 +98,7 @@ def _profile(lea_id: int) -> PublicProfile:
 
 @blueprint.get("/<id:lea_id>")
 def lea(lea_id: int) -> str:
-    return render_template("public/lea.html", profile=_profile(lea_id))
+    return render_template("public/lea.html", profile=_profile(lea_id), no_theme=NO_THEME)
 
 
 # Rendered PDFs by the SHA-256 of their HTML: a public report is laid out once per change of
@@ -106,7 +112,7 @@ def lea_pdf(lea_id: int) -> Response:
     from sir_tracker.reports.render import html_to_pdf, public_report_html
 
     profile = _profile(lea_id)
-    html = public_report_html(profile, generated_on=today())
+    html = public_report_html(profile, generated_on=today(), language=language())
     key = hashlib.sha256(html.encode()).hexdigest()
     response = Response(mimetype="application/pdf")
     response.set_etag(key)
