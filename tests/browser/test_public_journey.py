@@ -32,6 +32,25 @@ def test_a_visitor_reads_the_published_progress(page: Page, live_server: LiveSer
         page.set_viewport_size({"width": width, "height": 900})
         assert page.evaluate("document.documentElement.scrollWidth") <= width
 
+    page.get_by_role("link", name="Español").click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(
+        page.get_by_role("heading", name="Estado de implementación de las acciones")
+    ).to_be_visible()
+    expect(page.get_by_text("19 completadas / 41 en curso / 6 sin iniciar").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Progreso publicado").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Progreso de las LEA en Asistencia Técnica Directa"
+    )
+    expect(page.get_by_text("30 de junio de 2022")).to_be_visible()
+    for width in (1280, 768, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert_accessible(page)
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
 
 def test_a_lead_publishes_a_summary_and_makes_an_api_token(
     page: Page, live_server: LiveServer, make_account: Callable[..., Account], tmp_path: Path
