@@ -4,14 +4,11 @@ query counts that do not grow with the number of LEAs."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
-from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.access.policy import visible_leas
@@ -23,6 +20,7 @@ from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role, User
 from tests.support import builders
 from tests.support.auth import csrf_token, make_user, sign_in
+from tests.support.queries import counted_queries
 
 IUSD = "Inglewood Unified School District"
 UNPUBLISHED = "Mesa Linda Unified School District"
@@ -238,21 +236,6 @@ def test_pages_hold_every_lea_once(client: FlaskClient, session: Session) -> Non
     names = all_lea_names(client)
     assert len(names) == len(set(names))
     assert client.get("/api/v1/leas?page=999").get_json()["items"] == []
-
-
-@contextmanager
-def counted_queries(app: Flask) -> Iterator[list[str]]:
-    engine = app.extensions["sir_tracker.core.db"].engine
-    statements: list[str] = []
-
-    def count(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def add_published_lea(session: Session, by: User) -> None:
