@@ -21,10 +21,11 @@ from pydantic.json_schema import models_json_schema
 from werkzeug.wrappers import Response
 
 from sir_tracker.pages.api import schemas
+from sir_tracker.web.converters import MAX_ID
 from sir_tracker.web.problems import PROBLEM_JSON, problem
 
-# Ids in paths match the ``id`` URL converter: at most 18 digits, never 0.
-_ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
+# Ids in paths match the ``id`` URL converter: from 1 to its MAX_ID.
+_ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 _PATH_PARAMETER = re.compile(r"\{(\w+)\}")
 _REF = "#/components/schemas/{model}"
 
