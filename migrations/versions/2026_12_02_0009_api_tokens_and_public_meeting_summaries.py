@@ -3,7 +3,7 @@
 Tokens are stored as hashes only. Existing meetings get an empty, unpublished public summary.
 
 Revision ID: 0006_api_tokens
-Revises: 0005
+Revises: sign_in_throttles
 Create Date: 2026-12-02 05:24:00.639367
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_api_tokens"
-down_revision: str | None = "0005"
+down_revision: str | None = "sign_in_throttles"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
