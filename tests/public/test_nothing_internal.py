@@ -19,6 +19,7 @@ from sir_tracker.auth.tokens import create_api_token
 from sir_tracker.core.database import utcnow
 from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
+from sir_tracker.progress.notes import add_progress_note
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role
@@ -41,7 +42,7 @@ PUBLIC_COLUMNS = {
     "meetings.public_summary",
 }
 # Append-only tables (their triggers refuse UPDATE): new rows carry the marker instead.
-APPEND_ONLY = {"status_changes", "audit_events"}
+APPEND_ONLY = {"status_changes", "progress_notes", "audit_events"}
 
 
 def internal_text_columns() -> Iterator[tuple[str, str, int | None]]:
@@ -85,6 +86,13 @@ def plant_markers(session: Session) -> None:
             by=admin,
             note=f"{MARKER} note",
             evidence_url=f"https://evidence.example/{MARKER}",
+        )
+        add_progress_note(
+            session,
+            action,
+            f"{MARKER} progress note",
+            by=admin,
+            evidence_url=f"https://evidence.example/{MARKER}/note",
         )
     for lea in session.scalars(select(Lea).where(Lea.is_published.is_(False))):
         lea.name = f"{UNPUBLISHED_MARKER} {lea.id}"
