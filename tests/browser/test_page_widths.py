@@ -172,7 +172,9 @@ def walk_as_admin(page: Page) -> None:
     click(nav(page, "Audit log"))
     fits(page, "Audit log", reflows=True)
 
-    click(page.get_by_role("banner").get_by_role("link", name="Password"))
+    click(page.get_by_role("banner").get_by_role("link", name="Account"))
+    fits(page, "Account")
+    click(page.get_by_role("link", name="Change your password"))
     fits(page, "password")
 
     click(page.get_by_role("contentinfo").get_by_role("link", name="Published progress"))
