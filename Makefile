@@ -40,10 +40,11 @@ test-sqlite: $(VENV)/.installed
 	$(BIN)/pytest $(PYTEST_WORKERS)
 
 # Only the tests that use a database (marked by tests/conftest.py): the others would do exactly
-# what they did in the SQLite pass.
+# what they did in the SQLite pass. Browser journeys and whole-PDF layouts ("rendering") cost
+# Chromium and WeasyPrint, not the database: they run in the SQLite pass only.
 test-postgres: $(VENV)/.installed
-	@echo "=== Test suite on PostgreSQL (the tests that use a database) ==="
-	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_WORKERS) -m database
+	@echo "=== Test suite on PostgreSQL (the tests that use a database, but browsers and PDF layouts) ==="
+	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_WORKERS) -m "database and not rendering"
 
 # The browser tests alone (tests/browser, on SQLite); `make test` runs them with the rest.
 # They drive Debian's chromium, which system-packages installs: never `playwright install`.

@@ -40,9 +40,25 @@ if not os.environ.get("SIR_TRACKER_INSTANCE_PATH"):
     os.environ["SIR_TRACKER_INSTANCE_PATH"] = _instance
 
 
+# What costs a browser or the layout of PDFs, not the database: the browser journeys, and the
+# tests that lay out whole reports and packets. The PostgreSQL pass leaves them to the SQLite
+# pass; the figures the PDFs print come from functions that the PostgreSQL pass tests directly,
+# and the production-recipe test lays out a report on PostgreSQL over real HTTP.
+RENDERING = (
+    "tests/browser/",
+    "tests/reports/test_board_packet.py",
+    "tests/reports/test_cli.py",
+    "tests/reports/test_lea_report.py",
+    "tests/reports/test_pages_as_of.py",
+)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "database: uses a database (set here); the PostgreSQL pass runs only these"
+    )
+    config.addinivalue_line(
+        "markers", "rendering: drives a browser or lays out PDFs (set here); not on PostgreSQL"
     )
 
 
@@ -54,6 +70,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "database_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
+        if item.nodeid.startswith(RENDERING):
+            item.add_marker(pytest.mark.rendering)
 
 
 @pytest.hookimpl(tryfirst=True)
