@@ -4,7 +4,6 @@ query counts that do not grow with the number of LEAs."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -13,8 +12,7 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.access.policy import visible_leas
 from sir_tracker.auth.tokens import create_api_token
-from sir_tracker.leas.models import CountyOffice, Engagement, EngagementMode, Lea, Pathway
-from sir_tracker.meetings.models import Meeting, MeetingKind
+from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.progress.operations import change_status
 from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role, User
@@ -238,23 +236,6 @@ def test_pages_hold_every_lea_once(client: FlaskClient, session: Session) -> Non
     assert client.get("/api/v1/leas?page=999").get_json()["items"] == []
 
 
-def add_published_lea(session: Session, by: User) -> None:
-    lea = builders.lea(session)
-    lea.is_published = True
-    session.add(
-        Engagement(
-            lea=lea,
-            pathway=Pathway.PRIMARY,
-            mode=EngagementMode.COLLABORATIVE_PLANNING,
-            readiness=None,
-            started_on=date(2024, 1, 1),
-        )
-    )
-    builders.sir_with_actions(session, 3, by=by, owner=lea)
-    session.add(Meeting(lea=lea, held_on=date(2025, 3, 1), kind=MeetingKind.QUARTERLY))
-    session.flush()
-
-
 def test_list_queries_do_not_grow_with_the_number_of_leas(
     client: FlaskClient, app: Flask, session: Session
 ) -> None:
@@ -264,7 +245,7 @@ def test_list_queries_do_not_grow_with_the_number_of_leas(
         with counted_queries(app) as before:
             assert client.get("/api/v1/leas", headers=headers).status_code == 200
         for _ in range(6):
-            add_published_lea(session, admin)
+            builders.lea_in_dta(session, admin, published=True)
         with counted_queries(app) as after:
             listed = client.get("/api/v1/leas", headers=headers).get_json()
         assert listed["pagination"]["total"] >= 6

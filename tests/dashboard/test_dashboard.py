@@ -1,23 +1,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
-from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core import pacific_time
-from sir_tracker.leas.models import CountyOffice, Engagement, EngagementMode, Lea, Pathway
+from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
-from sir_tracker.users.models import Role, User
+from sir_tracker.users.models import Role
 from tests.support import builders
 from tests.support.auth import make_user, sign_in
+from tests.support.queries import counted_queries
 
 IUSD = "Inglewood Unified School District"
 HARBOR_OAKS = "Harbor Oaks Unified School District"
@@ -179,37 +177,6 @@ def test_archived_leas_are_listed_apart_for_admins_only(
     assert "Archived LEAs" not in viewer_page
 
 
-@contextmanager
-def counted_queries(app: Flask) -> Iterator[list[str]]:
-    engine = app.extensions["sir_tracker.core.db"].engine
-    statements: list[str] = []
-
-    def count(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-
-
-def add_lea_with_everything(session: Session, by: User) -> None:
-    lea = builders.lea(session)
-    session.add(
-        Engagement(
-            lea=lea,
-            pathway=Pathway.PRIMARY,
-            mode=EngagementMode.COLLABORATIVE_PLANNING,
-            readiness=None,
-            started_on=date(2024, 1, 1),
-        )
-    )
-    builders.sir_with_actions(session, 3, by=by, owner=lea)
-    session.add(Meeting(lea=lea, held_on=date(2025, 3, 1), kind=MeetingKind.QUARTERLY))
-    session.flush()
-
-
 def test_the_dashboard_makes_the_same_number_of_queries_for_more_leas(
     client: FlaskClient, app: Flask, session: Session
 ) -> None:
@@ -219,7 +186,7 @@ def test_the_dashboard_makes_the_same_number_of_queries_for_more_leas(
         assert client.get("/").status_code == 200
 
     for _ in range(5):
-        add_lea_with_everything(session, viewer)
+        builders.lea_in_dta(session, viewer)
     with counted_queries(app) as after:
         page = client.get("/").get_data(as_text=True)
 

@@ -9,7 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core.pacific_time import at_local
-from sir_tracker.leas.models import CountyOffice, Lea, LeaKind
+from sir_tracker.leas.models import (
+    CountyOffice,
+    Engagement,
+    EngagementMode,
+    Lea,
+    LeaKind,
+    Pathway,
+)
+from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.reviews.models import Action, Component, Sir
 from sir_tracker.reviews.operations import add_action
 from sir_tracker.users.models import Role, User
@@ -66,3 +74,23 @@ def sir_with_actions(
         for i in range(1, count + 1)
     ]
     return sir, actions
+
+
+def lea_in_dta(session: Session, by: User, *, published: bool = False) -> Lea:
+    """A new LEA engaged since 2024 with a three-action SIR and a quarterly meeting: one more row
+    of everything a list page shows, for tests of query counts."""
+    new = lea(session)
+    new.is_published = published
+    session.add(
+        Engagement(
+            lea=new,
+            pathway=Pathway.PRIMARY,
+            mode=EngagementMode.COLLABORATIVE_PLANNING,
+            readiness=None,
+            started_on=date(2024, 1, 1),
+        )
+    )
+    sir_with_actions(session, 3, by=by, owner=new)
+    session.add(Meeting(lea=new, held_on=date(2025, 3, 1), kind=MeetingKind.QUARTERLY))
+    session.flush()
+    return new
