@@ -251,18 +251,12 @@ def update_user(
 def set_password(session: Session, user: User, password: str, *, actor: User | None) -> None:
     """Give ``user`` a new password (checked: long enough, not common, not their own details)
     and sign them out everywhere."""
-    problem = password_problem(password, email=user.email, name=user.name)
-    if problem:
-        raise UserRefused([("password", problem)])
-    user.password_hash = hash_password(password)
-    end_all_sessions(session, user)
-    record_event(
+    _replace_password(
         session,
+        user,
+        password,
+        field="password",
         actor=actor,
-        action=AuditAction.UPDATE,
-        record=user,
-        label=user_label(user),
-        lea_id=None,
         summary="Password set by an administrator: signed out everywhere.",
     )
 
@@ -272,19 +266,34 @@ def change_own_password(session: Session, user: User, *, current: str, new: str)
     (the caller opens a fresh one for the person who just changed it)."""
     if not password_matches(user.password_hash, current):
         raise UserRefused([("current_password", "Your current password is not right.")])
-    problem = password_problem(new, email=user.email, name=user.name)
+    _replace_password(
+        session,
+        user,
+        new,
+        field="new_password",
+        actor=user,
+        summary="Password changed by its owner: signed out everywhere else.",
+    )
+
+
+def _replace_password(
+    session: Session, user: User, password: str, *, field: str, actor: User | None, summary: str
+) -> None:
+    """Check ``password`` (refused on ``field``), store its hash, end every session of ``user``
+    and audit it."""
+    problem = password_problem(password, email=user.email, name=user.name)
     if problem:
-        raise UserRefused([("new_password", problem)])
-    user.password_hash = hash_password(new)
+        raise UserRefused([(field, problem)])
+    user.password_hash = hash_password(password)
     end_all_sessions(session, user)
     record_event(
         session,
-        actor=user,
+        actor=actor,
         action=AuditAction.UPDATE,
         record=user,
         label=user_label(user),
         lea_id=None,
-        summary="Password changed by its owner: signed out everywhere else.",
+        summary=summary,
     )
 
 
