@@ -216,7 +216,9 @@ def overview(
     if as_of is not None:
         histories = {sir_id: history.until(as_of) for sir_id, history in histories.items()}
 
-    changes = change_since_last_quarter(session, [sir.id for sir in latest_sirs.values()], today)
+    changes = change_since_last_quarter(
+        session, [sir.id for sir in latest_sirs.values()], today, now=counts
+    )
 
     rows: list[LeaRow] = []
     archived: list[LeaRow] = []

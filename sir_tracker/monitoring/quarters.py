@@ -131,12 +131,18 @@ def previous_quarter_end(as_of: date) -> date:
 
 
 def change_since_last_quarter(
-    session: Session, sir_ids: Sequence[int], as_of: date
+    session: Session,
+    sir_ids: Sequence[int],
+    as_of: date,
+    *,
+    now: Mapping[int, StatusCounts] | None = None,
 ) -> dict[int, CountsDelta]:
     """How each SIR's counts moved from the end of the previous school quarter to the end of
     ``as_of``: the "change since last quarter" of the board packet's summary and of the
-    dashboard (two grouped queries whatever the number of SIRs)."""
-    now = counts_by_sir(session, sir_ids, as_of)
+    dashboard (two grouped queries whatever the number of SIRs; one when the caller has the
+    counts of ``as_of`` already, as ``now``)."""
+    if now is None:
+        now = counts_by_sir(session, sir_ids, as_of)
     before = counts_by_sir(session, sir_ids, previous_quarter_end(as_of))
     return {sir_id: CountsDelta.between(before[sir_id], now[sir_id]) for sir_id in now}
 

@@ -124,7 +124,7 @@ def packet_summary(
     sirs = {lea.id: _sir_of(lea) for lea in leas}
     sir_ids = [sir_id for sir_id in sirs.values()]
     now = counts_by_sir(session, sir_ids, as_of)
-    changes = change_since_last_quarter(session, sir_ids, as_of)
+    changes = change_since_last_quarter(session, sir_ids, as_of, now=now)
     held = held_quarterly_meetings_of(session, [lea.id for lea in leas], as_of)
     histories = load_histories(session, sir_ids)
     school_year_start = SchoolQuarter(quarter.start_year, 1).first_day
