@@ -226,16 +226,23 @@ def overview(
         sir = latest_sirs.get(lea.id)
         held = meetings.get(lea.id, [])
         engagement = lea.current_engagement if as_of is None else lea.engagement_on(as_of)
-        flags = _flags(engagement, held, today, quarter)
-        if sir is not None and not lea.is_archived and in_dta(engagement, today):
-            flags += _progress_flags(sir, held, histories[sir.id], counts[sir.id], thresholds)
+        flags = lea_flags(
+            lea,
+            engagement,
+            sir,
+            held,
+            histories[sir.id] if sir is not None else None,
+            counts[sir.id] if sir is not None else None,
+            thresholds,
+            today,
+        )
         row = _row(
             lea,
             engagement,
             sir,
             counts[sir.id] if sir is not None else None,
             held[-1].point.held_on if held else None,
-            tuple(flags),
+            flags,
             today,
             may_edit=can_edit_lea(user, lea),
         )
@@ -257,6 +264,32 @@ def overview(
 def _led_by(lea: Lea, user: User) -> bool:
     engagement = lea.current_engagement
     return engagement is not None and engagement.ccee_lead_id == user.id
+
+
+def lea_flags(
+    lea: Lea,
+    engagement: Engagement | None,
+    sir: Sir | None,
+    held: list[HeldMeeting],
+    history: StatusHistory | None,
+    counts: StatusCounts | None,
+    thresholds: Thresholds,
+    today: date,
+) -> tuple[str, ...]:
+    """What the dashboard flags for an LEA as of ``today`` ("No quarterly meeting this
+    quarter", "Missed 2025-26 Q2", "Plateau", "3 stalled", "Exited"): the one rule, which the
+    board packet's summary shows too. ``held``: the LEA's held quarterly meetings by then;
+    ``history`` and ``counts``: its current SIR's, as of ``today``."""
+    flags = _flags(engagement, held, today, SchoolQuarter.of(today))
+    if (
+        sir is not None
+        and history is not None
+        and counts is not None
+        and not lea.is_archived
+        and in_dta(engagement, today)
+    ):
+        flags += _progress_flags(sir, held, history, counts, thresholds)
+    return tuple(flags)
 
 
 def _flags(

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Text, and_, literal, or_, select, true
+from sqlalchemy import ColumnElement, Text, and_, func, literal, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
@@ -553,32 +553,36 @@ class Regression:
     note: str
 
 
-def regressions(session: Session, sir: Sir, as_of: date | None = None) -> list[Regression]:
-    """Every change of the SIR's current actions that moved one backwards, newest first
-    (one query); with ``as_of``, those made by the end of that Pacific day."""
+def _moved_backwards(as_of: date | None) -> ColumnElement[bool]:
+    """The one rule of a regression: a change of a current action that moved it backwards
+    (completed to in progress or not started, in progress to not started), made by the end of
+    the Pacific day ``as_of`` (any time without)."""
     completed, in_progress, not_started = (
         ActionStatus.COMPLETED,
         ActionStatus.IN_PROGRESS,
         ActionStatus.NOT_STARTED,
     )
+    return and_(
+        Action.archived_at.is_(None),
+        or_(
+            and_(
+                StatusChange.from_status == completed,
+                StatusChange.to_status.in_([in_progress, not_started]),
+            ),
+            and_(StatusChange.from_status == in_progress, StatusChange.to_status == not_started),
+        ),
+        StatusChange.changed_at < end_of_day(as_of) if as_of else true(),
+    )
+
+
+def regressions(session: Session, sir: Sir, as_of: date | None = None) -> list[Regression]:
+    """Every change of the SIR's current actions that moved one backwards, newest first
+    (one query); with ``as_of``, those made by the end of that Pacific day."""
     changes = session.scalars(
         select(StatusChange)
         .join(StatusChange.action)
         .options(contains_eager(StatusChange.action), joinedload(StatusChange.changed_by))
-        .where(
-            Action.sir_id == sir.id,
-            Action.archived_at.is_(None),
-            or_(
-                and_(
-                    StatusChange.from_status == completed,
-                    StatusChange.to_status.in_([in_progress, not_started]),
-                ),
-                and_(
-                    StatusChange.from_status == in_progress, StatusChange.to_status == not_started
-                ),
-            ),
-            StatusChange.changed_at < end_of_day(as_of) if as_of else true(),
-        )
+        .where(Action.sir_id == sir.id, _moved_backwards(as_of))
         .order_by(StatusChange.changed_at.desc(), StatusChange.id.desc())
     ).all()
     return [
@@ -594,6 +598,26 @@ def regressions(session: Session, sir: Sir, as_of: date | None = None) -> list[R
         for change in changes
         if change.from_status is not None
     ]
+
+
+def regressions_since(
+    session: Session, sir_ids: Sequence[int], since: date, as_of: date
+) -> dict[int, int]:
+    """How many regressions (``regressions``) each SIR had after the end of the Pacific day
+    ``since`` and by the end of ``as_of``, in one grouped query (SIRs without any left out)."""
+    if not sir_ids:
+        return {}
+    rows = session.execute(
+        select(Action.sir_id, func.count(StatusChange.id))
+        .join(Action, Action.id == StatusChange.action_id)
+        .where(
+            Action.sir_id.in_(sir_ids),
+            _moved_backwards(as_of),
+            StatusChange.changed_at >= end_of_day(since),
+        )
+        .group_by(Action.sir_id)
+    )
+    return {sir_id: count for sir_id, count in rows}
 
 
 def findings_without_action(

@@ -210,6 +210,7 @@ class LeaReportData:
     notes_since: str | None
     notes: tuple[NoteLine, ...]
     actions: tuple[ComponentActions, ...]  # components with actions, in number order
+    is_demo: bool = False  # demo data: marked on every page
 
     @property
     def audience_label(self) -> str:
@@ -257,6 +258,7 @@ def lea_report_data(
     notes_since = meetings[-2].held_on if len(meetings) > 1 else None
     return LeaReportData(
         lea_name=lea.name,
+        is_demo=lea.is_demo,
         cds_code=lea.cds_code,
         kind=lea.kind.label,
         county=lea.county_office.county,

@@ -2,7 +2,10 @@
 engagement, read in a fixed number of queries whatever the number of LEAs.
 
 Counts come from ``counts_by_sir`` (the dashboard's and the LEA report's count query) and the
-plateau flag from the same replay the dashboard uses, both as of the packet's date.
+flags (missed quarterly meetings, plateau, stalled actions) from the dashboard's own rule
+(``monitoring.overview.lea_flags``) over the same replay, both as of the packet's date; the
+regressions since the previous quarter from ``monitoring.quarters.regressions_since``, the
+rule of the LEA and SIR pages' "Regressions".
 """
 
 from __future__ import annotations
@@ -17,14 +20,15 @@ from sqlalchemy.orm import Session, selectinload
 from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
+from sir_tracker.monitoring.overview import PLATEAU, lea_flags
 from sir_tracker.monitoring.profile import in_dta
 from sir_tracker.monitoring.quarters import (
     Thresholds,
     change_since_last_quarter,
     held_quarterly_meetings_of,
     load_histories,
-    plateaus_in_history,
     previous_quarter_end,
+    regressions_since,
 )
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import counts_by_sir
@@ -33,6 +37,8 @@ from sir_tracker.reports.models import Audience
 from sir_tracker.reviews.queries import current_sir
 
 NO_MODE = "No engagement"
+# The dashboard's flags of quarterly meetings not held ("Missed 2025-26 Q2", ...).
+MISSED_FLAGS = ("Missed ", "No quarterly meeting")
 
 
 @dataclass(frozen=True)
@@ -45,8 +51,36 @@ class PacketLine:
     percent: str  # "91%", or "none" without actions
     change: str  # "+3 / -3 / 0" (completed / in progress / not started) since the last quarter
     quarterly_meetings: int  # held this school year up to the as-of date
-    plateau: bool
+    flags: tuple[str, ...]  # the dashboard's flags as of the packet's date
+    regressions: int  # actions moved backwards since the end of the previous quarter
+    is_demo: bool
     first_page: int = 0  # where the LEA's report starts in the packet, once laid out
+
+    @property
+    def plateau(self) -> bool:
+        return PLATEAU in self.flags
+
+    @property
+    def missed_meetings(self) -> bool:
+        return any(flag.startswith(MISSED_FLAGS) for flag in self.flags)
+
+    @property
+    def stalled(self) -> bool:
+        return any(flag.endswith(" stalled") for flag in self.flags)
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What the summary's "To notice" column says: the dashboard's flags, then the
+        regressions ("2 regressions")."""
+        if not self.regressions:
+            return self.flags
+        return (*self.flags, f"{self.regressions} regression{'s' if self.regressions != 1 else ''}")
+
+
+@dataclass(frozen=True)
+class Attention:
+    reason: str  # "On a plateau"
+    leas: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -96,6 +130,35 @@ class PacketSummary:
         return sum(line.plateau for line in self.lines)
 
     @property
+    def attention(self) -> tuple[Attention, ...]:
+        """The LEAs the board must notice, by reason (reasons without any LEA left out)."""
+        reasons = (
+            (
+                f"No quarterly meeting in the {self.school_year} school year",
+                [line for line in self.lines if line.quarterly_meetings == 0],
+            ),
+            (
+                "With quarterly meetings missed",
+                [line for line in self.lines if line.missed_meetings],
+            ),
+            ("On a plateau", [line for line in self.lines if line.plateau]),
+            ("With stalled actions", [line for line in self.lines if line.stalled]),
+            (
+                f"With regressions since {self.previous_quarter_end}",
+                [line for line in self.lines if line.regressions],
+            ),
+        )
+        return tuple(
+            Attention(reason, tuple(line.name for line in lines))
+            for reason, lines in reasons
+            if lines
+        )
+
+    @property
+    def has_demo(self) -> bool:
+        return any(line.is_demo for line in self.lines)
+
+    @property
     def title(self) -> str:
         return f"Board packet: Systemic Instructional Review progress as of {self.as_of_label}"
 
@@ -127,15 +190,20 @@ def packet_summary(
     changes = change_since_last_quarter(session, sir_ids, as_of, now=now)
     held = held_quarterly_meetings_of(session, [lea.id for lea in leas], as_of)
     histories = load_histories(session, sir_ids)
+    backwards = regressions_since(session, sir_ids, previous_quarter_end(as_of), as_of)
     school_year_start = SchoolQuarter(quarter.start_year, 1).first_day
 
     lines = []
     for lea in leas:
         sir_id = sirs[lea.id]
+        sir = current_sir(lea)
         counts = now[sir_id]
         meetings = [m for m in held.get(lea.id, []) if m.sir_id in (sir_id, None)]
         history = histories[sir_id].until(as_of)
         engagement = lea.engagement_on(as_of)
+        flags = lea_flags(
+            lea, engagement, sir, held.get(lea.id, []), history, counts, thresholds, as_of
+        )
         lines.append(
             PacketLine(
                 lea_id=lea.id,
@@ -146,9 +214,9 @@ def packet_summary(
                 percent=_percent(Counts.of(lea.name, counts)),
                 change=changes[sir_id].compact,
                 quarterly_meetings=sum(m.point.held_on >= school_year_start for m in meetings),
-                plateau=plateaus_in_history(
-                    history, [m.point for m in meetings], counts.in_progress, thresholds.plateau
-                ),
+                flags=flags,
+                regressions=backwards.get(sir_id, 0),
+                is_demo=lea.is_demo,
             )
         )
     return PacketSummary(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 
+import pikepdf
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, StreamObject
 
@@ -55,3 +56,67 @@ def embedded_files(pdf: bytes) -> list[str]:
             ):
                 names.append(str(annotation.get("/Contents", "file attachment")))
     return names
+
+
+def body_texts(pdf: bytes, *, top: float, bottom: float) -> list[str]:
+    """Each page's text between its top and bottom margins (in points from the page's edges),
+    leaving out the running header and footer, as ``page_texts`` writes it."""
+    texts = []
+    for page in reader(pdf).pages:
+        height = float(page.mediabox.height)
+        parts: list[str] = []
+
+        def keep(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            parts: list[str] = parts,
+            height: float = height,
+        ) -> None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if bottom < y < height - top:
+                parts.append(text)
+
+        page.extract_text(visitor_text=keep)
+        texts.append(re.sub(r"\s+", " ", "".join(parts)).strip())
+    return texts
+
+
+_GEOMETRY = frozenset({"cm", "re", "m", "l"})
+
+
+def drawn_right_edges(pdf: bytes, page_index: int) -> list[tuple[float, float]]:
+    """The right end and height (x, y in points) of every rectangle and line drawn on a page:
+    where table rules, cell backgrounds and the running header's rule end."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page = document.pages[page_index]
+        ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+        stack: list[list[float]] = []
+        edges: list[tuple[float, float]] = []
+
+        def point(x: float, y: float) -> tuple[float, float]:
+            a, b, c, d, e, f = ctm
+            return a * x + c * y + e, b * x + d * y + f
+
+        for operands, operator in pikepdf.parse_content_stream(page):
+            op = str(operator)
+            values = [float(value) for value in operands] if op in _GEOMETRY else []
+            if op == "q":
+                stack.append(list(ctm))
+            elif op == "Q":
+                ctm = stack.pop()
+            elif op == "cm":
+                a, b, c, d, e, f = ctm
+                a2, b2, c2, d2, e2, f2 = values
+                ctm = [
+                    a2 * a + b2 * c, a2 * b + b2 * d, c2 * a + d2 * c, c2 * b + d2 * d,
+                    e2 * a + f2 * c + e, e2 * b + f2 * d + f,
+                ]  # fmt: skip
+            elif op == "re":
+                x, y, width, height = values
+                corners = [point(x, y), point(x + width, y + height)]
+                edges.append((max(cx for cx, _ in corners), min(cy for _, cy in corners)))
+            elif op in ("m", "l"):
+                edges.append(point(*values))
+        return edges
