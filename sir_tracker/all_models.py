@@ -15,6 +15,12 @@ from sir_tracker.meetings.models import (
     SwotNote,
 )
 from sir_tracker.reminders.models import Reminder
+from sir_tracker.reports.distribution.models import (
+    DistributionList,
+    DistributionMember,
+    ReportDelivery,
+    ReportSending,
+)
 from sir_tracker.reports.models import GeneratedReport, ReportJob, ReportSection
 from sir_tracker.reviews.models import (
     Action,
@@ -38,6 +44,8 @@ __all__ = [
     "Component",
     "CountyOffice",
     "CrosswalkLink",
+    "DistributionList",
+    "DistributionMember",
     "Engagement",
     "Finding",
     "FrozenStatus",
@@ -49,8 +57,10 @@ __all__ = [
     "NextStep",
     "ProgressNote",
     "Reminder",
+    "ReportDelivery",
     "ReportJob",
     "ReportSection",
+    "ReportSending",
     "SignInThrottle",
     "SignOff",
     "Sir",

@@ -16,10 +16,12 @@ from sir_tracker.pages.api.views import blueprint as api_blueprint
 from sir_tracker.pages.audit.views import blueprint as audit_blueprint
 from sir_tracker.pages.auth.views import blueprint as auth_blueprint
 from sir_tracker.pages.dashboard.views import blueprint as dashboard_blueprint
+from sir_tracker.pages.distribution.views import blueprint as distribution_blueprint
 from sir_tracker.pages.leas.views import blueprint as leas_blueprint
 from sir_tracker.pages.meetings.signoff_views import blueprint as signoff_blueprint
 from sir_tracker.pages.meetings.views import blueprint as meetings_blueprint
 from sir_tracker.pages.public.views import blueprint as public_blueprint
+from sir_tracker.pages.reports.archive_views import blueprint as archive_blueprint
 from sir_tracker.pages.reports.packet_views import blueprint as packets_blueprint
 from sir_tracker.pages.reports.views import blueprint as reports_blueprint
 from sir_tracker.pages.reviews.status_views import blueprint as progress_blueprint
@@ -54,6 +56,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(progress_blueprint)
     app.register_blueprint(reports_blueprint)
     app.register_blueprint(packets_blueprint)
+    app.register_blueprint(archive_blueprint)
+    app.register_blueprint(distribution_blueprint)
     app.register_blueprint(spreadsheets_blueprint)
     limits.init_app(app)  # rates the views of the blueprints above
 

@@ -103,6 +103,16 @@ def can_request_packet(user: User) -> bool:
     return user.is_active and user.role in PACKET_ROLES
 
 
+# Reports are sent to the board and the SPI's office by CCEE: admins and CCEE leads send what
+# they may read. County office and LEA staff and viewers receive reports; they send none.
+SENDING_ROLES = frozenset({Role.ADMIN, Role.CCEE_LEAD})
+
+
+def can_send_reports(user: User) -> bool:
+    """Send archived reports (those one may read) to a distribution list."""
+    return user.is_active and user.role in SENDING_ROLES
+
+
 def can_view_job(user: User, job: ReportJob) -> bool:
     """A packet's progress: whoever asked for it, and admins."""
     return user.is_active and (job.requested_by_id == user.id or user.role is Role.ADMIN)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from types import FrameType
 
 import click
 from click._termui_impl import ProgressBar
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from sir_tracker.core import db, pacific_time
@@ -21,7 +22,10 @@ from sir_tracker.core.database import transaction
 from sir_tracker.core.errors import DomainError
 from sir_tracker.leas.queries import find_lea
 from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reminders.settings import ReminderSettings
 from sir_tracker.reports import jobs
+from sir_tracker.reports.distribution.delivery import DistributionSettings, deliver_waiting
+from sir_tracker.reports.distribution.links import DeliveryLinks
 from sir_tracker.reports.models import Audience
 from sir_tracker.reports.operations import archive_report, render_lea_report
 from sir_tracker.reports.packet import PacketProgress, build_packet
@@ -186,5 +190,25 @@ def worker_command(once: bool, poll: float) -> None:
         poll_seconds=poll,
         once=once,
         should_stop=lambda: stopping,
+        between_jobs=report_sender(current_app),
     )
     click.echo(f"Worker stopped after {ran} job{'' if ran == 1 else 's'}.")
+
+
+def report_sender(app: Flask) -> Callable[[], None]:
+    """What the worker does between jobs: send the reports sent to lists on the web."""
+    mail = ReminderSettings.from_config(app.config)
+    settings = DistributionSettings.from_config(app.config)
+    links = DeliveryLinks(app.config["SECRET_KEY"])
+
+    def send() -> None:
+        sent = deliver_waiting(
+            db.get_database(),
+            mail,
+            settings,
+            lambda delivery_id: mail.link("archive.delivered", token=links.token(delivery_id)),
+        )
+        if sent:
+            logging.getLogger(__name__).info("Sent %s reports to distribution lists.", sent)
+
+    return send

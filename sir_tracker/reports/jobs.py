@@ -343,15 +343,18 @@ def work(
     poll_seconds: float = 2.0,
     once: bool = False,
     should_stop: Callable[[], bool] = lambda: False,
+    between_jobs: Callable[[], None] = lambda: None,
 ) -> int:
     """Run jobs until ``should_stop`` (or, with ``once``, until none is waiting); the number
-    of jobs run. A database error or a failing job never ends the loop: the worker waits,
-    longer each time up to ``LONGEST_WAIT_SECONDS``, and tries again."""
+    of jobs run; ``between_jobs`` runs before each look at the queue (sending reports). A
+    database error or a failing job never ends the loop: the worker waits, longer each time
+    up to ``LONGEST_WAIT_SECONDS``, and tries again."""
     worker = worker_name()
     ran = 0
     wait = poll_seconds
     while not should_stop():
         try:
+            between_jobs()
             job_id = claim_next_job(database, worker)
             if job_id is None:
                 if once:

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from sir_tracker.core import db
 from sir_tracker.core.database import transaction
 from sir_tracker.leas.models import Lea
-from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.monitoring.overview import overview
+from sir_tracker.monitoring.quarters import Thresholds, previous_quarter_end, regressions
 from sir_tracker.progress.operations import change_status, counts_by_sir
 from sir_tracker.reports.data import current_sir
 from sir_tracker.reports.models import Audience, ReportSection
@@ -103,21 +104,90 @@ def test_summary_line_of_each_lea_has_the_counts_of_the_count_query(
     leas = session.scalars(select(Lea).where(Lea.name.in_(IN_DTA))).all()
     sirs = {lea.name: current_sir(lea).id for lea in leas}
     counts = counts_by_sir(session, sirs.values(), AS_OF)
+    rows = summary_rows(summary)
     for name, sir_id in sirs.items():
         c = counts[sir_id]
-        assert f"{name} " in summary
         figures = f"{c.completed} {c.in_progress} {c.not_started} {c.percent_active}%"
-        assert figures in summary.split(name, 1)[1][:200], name
+        assert figures in rows[name], name
     assert "Inglewood Unified School District" not in summary  # exited in 2022
     # Mesa Linda's completed count has not risen across its last two quarterly meetings.
     assert (
-        "Mesa Linda Unified School District Kern Embedded partnership 8 17 0 100% "
+        "Mesa Linda Unified School District DEMO Kern · Embedded partnership 8 17 0 100% "
         "No change 4 Plateau"
     ) in summary
     assert (
-        "Piedra Azul Unified School District Fresno Collaborative facilitation 15 6 0 100% "
-        "+3 / -3 / 0 4 No"
+        "Piedra Azul Unified School District DEMO Fresno · Collaborative facilitation "
+        "15 6 0 100% +3 / -3 / 0 4"
     ) in summary
+
+
+def summary_rows(summary: str) -> dict[str, str]:
+    """Each LEA's row of the summary table as text, from its name (marked DEMO) on."""
+    table = summary.split("To notice Page", 1)[1]
+    starts = sorted((table.index(f"{name} DEMO "), name) for name in IN_DTA)
+    ends = [start for start, _name in starts[1:]] + [table.index("Board packet ·")]
+    # (pypdf leaves the notice list's bullets at the end of the page's text)
+    return {
+        name: table[start:end].strip(" •") for (start, name), end in zip(starts, ends, strict=True)
+    }
+
+
+def test_summary_flags_what_the_dashboard_flags_as_of_the_packets_day(
+    packet: BuiltPacket, texts: list[str], session: Session
+) -> None:
+    rows = summary_rows(texts[1])
+    dashboard = {row.name: row for row in overview(
+        session, make_user(session, Role.ADMIN), today=AS_OF, as_of=AS_OF
+    ).rows}  # fmt: skip
+    starts = dict(outline(packet.report.pdf))
+    since = previous_quarter_end(AS_OF)
+    for name in IN_DTA:
+        lea = session.scalars(select(Lea).where(Lea.name == name)).one()
+        assert lea.is_demo
+        backwards = [
+            r for r in regressions(session, current_sir(lea), AS_OF) if r.changed_on > since
+        ]
+        expected = list(dashboard[name].flags)
+        if backwards:
+            expected.append(f"{len(backwards)} regression{'s' if len(backwards) != 1 else ''}")
+        assert rows[name].endswith(f" {' '.join(expected) or 'None'} {starts[name] + 1}"), name
+    summary = texts[1]
+    # The flags the demo raises: what the board must notice, by reason, above the table.
+    assert "With quarterly meetings missed (2): Mirador County Office of Education; " in summary
+    assert "On a plateau (1): Mesa Linda Unified School District." in summary
+    assert (
+        "With stalled actions (2): Mesa Linda Unified School District; "
+        "Piedra Azul Unified School District."
+    ) in summary
+
+
+def test_summary_table_stays_inside_the_margins_of_a_portrait_page(
+    packet: BuiltPacket, texts: list[str]
+) -> None:
+    summary_pages = [index for index, text in enumerate(texts) if "Summary by LEA" in text]
+    assert summary_pages
+    for index in summary_pages:
+        page = pdfs.reader(packet.report.pdf).pages[index]
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert width < height  # portrait, like the LEA reports that follow
+        edges = pdfs.drawn_right_edges(packet.report.pdf, index)
+        header_rule = max(x for x, y in edges if y > height - 0.9 * 72)
+        assert header_rule == pytest.approx(width - 0.75 * 72)
+        assert max(x for x, _y in edges) <= header_rule + 0.01
+
+
+def test_demo_sections_say_demo_on_every_page(packet: BuiltPacket, texts: list[str]) -> None:
+    starts = [index for _title, index in outline(packet.report.pdf)[2:]]
+    for start, end in zip(starts, [*starts[1:], len(texts)], strict=True):
+        for index in range(start, end):
+            assert "DEMO DATA" in texts[index], (index, texts[index][:80])
+
+
+def test_no_page_holds_a_lone_heading_or_sentence(packet: BuiltPacket) -> None:
+    bodies = pdfs.body_texts(packet.report.pdf, top=0.9 * 72, bottom=0.8 * 72)
+    for number, body in enumerate(bodies, start=1):
+        sentences = len(re.findall(r"[.!?:](?:\s|$)", body))
+        assert len(body.split()) > 40 or sentences > 1, (number, body)
 
 
 def test_caseload_by_mode_adds_up_to_the_packet(texts: list[str]) -> None:
@@ -134,12 +204,10 @@ def test_caseload_by_mode_adds_up_to_the_packet(texts: list[str]) -> None:
 def test_each_report_starts_on_the_page_the_summary_gives(
     packet: BuiltPacket, texts: list[str]
 ) -> None:
-    summary = texts[1]
+    rows = summary_rows(texts[1])
     for title, index in outline(packet.report.pdf)[2:]:
-        # A line ends with the plateau flag ("No" or "Plateau") and the page.
-        found = re.search(re.escape(title) + r" .*? (?:No|Plateau) (\d+)\b", summary)
-        assert found is not None, title
-        assert int(found.group(1)) == index + 1, title
+        # A row ends with the page where the LEA's report starts.
+        assert rows[title].endswith(f" {index + 1}"), title
         first = texts[index]
         assert title in first and "Status as of 30 June 2026" in first
 

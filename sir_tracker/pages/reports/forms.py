@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import SelectMultipleField
-from wtforms.validators import StopValidation, ValidationError
+from wtforms import SelectMultipleField, TextAreaField
+from wtforms.validators import InputRequired, Length, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from sir_tracker.web.forms import LeaReportForm
+from sir_tracker.reports.distribution.models import MESSAGE_LIMIT
+from sir_tracker.web.fields import ChoiceField
+from sir_tracker.web.forms import CheckedForm, LeaReportForm
 
 
 class LeaChoices(SelectMultipleField):
@@ -48,3 +50,24 @@ class BoardPacketForm(LeaReportForm):
         """The ticked LEAs, in the order offered."""
         ticked = set(self.leas.data or [])
         return [value for value in self.leas.offered if value in ticked]
+
+
+class SendForm(CheckedForm):
+    """Send an archived report to a distribution list (the lists are set by the view)."""
+
+    list = ChoiceField(
+        "Distribution list",
+        invalid="Choose one of the distribution lists offered.",
+        coerce=int,
+        validators=[InputRequired("Choose the list to send the report to.")],
+    )
+    message = TextAreaField(
+        "Message",
+        description="Sent above the link or attachment, to every member of the list.",
+        validators=[
+            Length(
+                max=MESSAGE_LIMIT,
+                message=f"A message has at most {MESSAGE_LIMIT:,} characters.",
+            )
+        ],
+    )
