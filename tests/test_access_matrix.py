@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 from sir_tracker.auth.tokens import create_api_token
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting, NextStep
+from sir_tracker.reports.distribution.links import DeliveryLinks
+from sir_tracker.reports.distribution.operations import add_member, create_list, send_report
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportJob, ReportKind
 from sir_tracker.reviews.models import Action, CrosswalkLink, Finding, Theme
 from sir_tracker.users.models import Role, User
@@ -44,6 +46,7 @@ PACKET_ASKERS = EVERYONE - {"iusd_staff"}
 BOTH_COUNTIES = EVERYONE - {"coe_la", "coe_fresno", "iusd_staff"}
 JOB_READERS = frozenset({"admin", "iusd_lead"})
 OWNER = frozenset({"viewer"})
+SENDERS = frozenset({"admin", "iusd_lead", "other_lead"})
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,26 @@ ROUTES: dict[str, list[Route]] = {
         Route("GET", "/reports/{packet}.pdf", READERS),
         Route("GET", "/reports/{two_county_packet}.pdf", BOTH_COUNTIES, BOTH_COUNTIES),
     ],
+    # The archive lists what each may read; CCEE (admins and leads) send what they may read to
+    # distribution lists (without a list the POST answers 422); a delivery's link needs no
+    # sign-in. Only admins keep the lists.
+    "archive.index": [Route("GET", "/reports", EVERYONE, EVERYONE)],
+    "archive.send": [
+        Route("GET", "/reports/{report}/send", SENDERS),
+        Route("POST", "/reports/{report}/send", SENDERS),
+        Route("GET", "/reports/{two_county_packet}/send", SENDERS, BOTH_COUNTIES),
+    ],
+    "archive.delivered": [Route("GET", "/delivered/{delivery_token}", PUBLIC)],
+    "distribution.index": [Route("GET", "/admin/distribution-lists", ADMINS, EVERYONE)],
+    "distribution.create": [Route("POST", "/admin/distribution-lists", ADMINS, EVERYONE)],
+    "distribution.show": [Route("GET", "/admin/distribution-lists/{list}", ADMINS, EVERYONE)],
+    "distribution.rename": [Route("POST", "/admin/distribution-lists/{list}", ADMINS, EVERYONE)],
+    "distribution.add": [
+        Route("POST", "/admin/distribution-lists/{list}/members", ADMINS, EVERYONE)
+    ],
+    "distribution.remove": [
+        Route("POST", "/admin/distribution-lists/{list}/members/{member}/remove", ADMINS, EVERYONE)
+    ],
     # Without a date, audience and LEAs the POST answers 422 and queues nothing.
     "packets.index": [Route("GET", "/board-packets", PACKET_ASKERS, EVERYONE)],
     "packets.create": [Route("POST", "/board-packets", PACKET_ASKERS, EVERYONE)],
@@ -257,7 +280,7 @@ ROUTES: dict[str, list[Route]] = {
 
 @dataclass
 class World:
-    ids: dict[str, int]
+    ids: dict[str, int | str]
     users: dict[str, int]  # role: the id of a user with it (tests load it in their session)
 
 
@@ -275,7 +298,7 @@ def shared(demo_database_url: str) -> Iterator[Shared]:
     app = make_test_app(demo_database_url)
     with bound_to_transaction(app) as connection:
         with app.extensions["sir_tracker.core.db"].new_session(write=True) as session:
-            world = build_world(session)
+            world = build_world(session, app.config["SECRET_KEY"])
             session.commit()  # into the module's transaction
         yield Shared(app, connection, world)
 
@@ -293,7 +316,7 @@ def world(shared: Shared) -> World:
     return shared.world
 
 
-def build_world(session: Session) -> World:
+def build_world(session: Session, secret_key: str) -> World:
     iusd = session.scalars(select(Lea).where(Lea.name == IUSD)).one()
     fresno_lea = session.scalars(select(Lea).where(Lea.name == FRESNO_LEA)).one()
     offices = {o.county: o for o in session.scalars(select(CountyOffice))}
@@ -376,6 +399,12 @@ def build_world(session: Session) -> World:
     ids["lea_job"] = lea_job.id
 
     ids["token"] = create_api_token(session, users["viewer"], "Matrix")[0].id
+    board = create_list(session, "Matrix board", by=users["admin"])
+    member = add_member(session, board, "Bo Ard", "bo@example.org", version=board.version,
+                        by=users["admin"])  # fmt: skip
+    sending = send_report(session, report, board, "", by=users["admin"], link_days=1)
+    ids["list"], ids["member"] = board.id, member.id
+    ids["delivery_token"] = DeliveryLinks(secret_key).token(sending.deliveries[0].id)
     return World(ids, {role: user.id for role, user in users.items()})
 
 
