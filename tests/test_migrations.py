@@ -178,6 +178,38 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
         finished_at=now,
         report_id=report,
     )
+    board = insert("distribution_lists", name="Board", created_at=now, version=2)
+    insert(
+        "distribution_members",
+        list_id=board,
+        name="B",
+        email="b@example.org",
+        added_at=now,
+        removed_at=now,
+    )
+    sending = insert(
+        "report_sendings",
+        report_id=report,
+        list_id=board,
+        list_name="Board",
+        sent_by_id=user,
+        sent_at=now,
+        message="For the meeting",
+        sha256="0" * 64,
+        links_expire_at=now,
+    )
+    insert(
+        "report_deliveries",
+        sending_id=sending,
+        name="B",
+        email="b@example.org",
+        state="sent",
+        attempts=1,
+        last_error="421 try later",
+        attached=True,
+        last_attempt_at=now,
+        delivered_at=now,
+    )
 
 
 def columns_without_a_value(connection: Connection) -> list[str]:

@@ -54,7 +54,7 @@ class SendingLine:
     list_name: str
     recipients: int
     outcome: str  # "3 sent", "2 sent, 1 waiting"
-    failures: tuple[str, ...]  # "ana@example.org: 550 Mailbox unavailable"
+    failures: tuple[str, ...]  # "Ana (ana@example.org), after 3 tries: ... 550 ..."
     links_until: str
     message: str
 
@@ -221,7 +221,8 @@ def _sending_line(sending: ReportSending) -> SendingLine:
         recipients=len(sending.deliveries),
         outcome=outcome,
         failures=tuple(
-            f"{delivery.email}: {delivery.last_error}"
+            f"{delivery.name} ({delivery.email}), after {delivery.attempts} tries: "
+            f"{delivery.last_error}"
             for delivery in sending.deliveries
             if delivery.state is DeliveryState.FAILED
         ),
