@@ -81,4 +81,4 @@ def test_county_staff_ask_for_a_packet_of_their_county_and_download_it(
     download_info.value.save_as(saved)
     text = pdfs.text(saved.read_bytes())
     assert "Prepared for the State Superintendent of Public Instruction" in text
-    assert f"{FRESNO_LEA} Fresno Collaborative facilitation 15 6 0 100%" in text
+    assert f"{FRESNO_LEA} DEMO Fresno · Collaborative facilitation 15 6 0 100%" in text
