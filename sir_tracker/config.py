@@ -17,6 +17,7 @@ from sir_tracker.monitoring.quarters import (
     DEFAULT_STALL_MEETINGS,
     Thresholds,
 )
+from sir_tracker.reports.distribution.delivery import DistributionSettings
 
 # --- Email reminders (`sir-tracker reminders send`, see sir_tracker/reminders) ----------------
 # Each can be set as SIR_TRACKER_<NAME>; an empty SMTP_HOST turns reminders off.
@@ -92,6 +93,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     app.config["DATABASE_URL"] = normalize_database_url(app.config["DATABASE_URL"])
     _derive_security_settings(app.config)
     Thresholds.from_config(app.config)  # a bad threshold fails at start, not on a page
+    DistributionSettings.from_config(app.config)  # and so does a bad sending setting
     if app.config.get("PRODUCTION"):
         _check_production(app.config)
     if not app.config.get("SECRET_KEY"):
