@@ -53,14 +53,14 @@ class ReminderSettings:
     def from_config(cls, config: Mapping[str, Any]) -> ReminderSettings:
         return cls(
             smtp_host=_text(config.get("SMTP_HOST")),
-            smtp_port=_number(config, "SMTP_PORT", 25, minimum=1),
+            smtp_port=whole_number(config, "SMTP_PORT", 25, minimum=1),
             smtp_username=_text(config.get("SMTP_USERNAME")),
             smtp_password=_text(config.get("SMTP_PASSWORD")),
             smtp_starttls=_flag(config, "SMTP_STARTTLS"),
-            smtp_timeout=_number(config, "SMTP_TIMEOUT", 30, minimum=1),
+            smtp_timeout=whole_number(config, "SMTP_TIMEOUT", 30, minimum=1),
             mail_from=_text(config.get("MAIL_FROM")) or "sir-tracker@localhost",
             base_url=_text(config.get("BASE_URL")) or "http://127.0.0.1:5000",
-            pre_read_days=_number(config, "PRE_READ_DAYS", 7, minimum=0),
+            pre_read_days=whole_number(config, "PRE_READ_DAYS", 7, minimum=0),
         )
 
 
@@ -68,7 +68,8 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _number(config: Mapping[str, Any], name: str, default: int, *, minimum: int) -> int:
+def whole_number(config: Mapping[str, Any], name: str, default: int, *, minimum: int) -> int:
+    """The setting ``name`` as a whole number of at least ``minimum`` (``default`` unset)."""
     value = config.get(name, default)
     try:
         number = int(str(value).strip())

@@ -33,6 +33,7 @@ from sir_tracker.reports.operations import RenderedReport, archive_report
 from sir_tracker.reports.packet import build_packet
 from sir_tracker.users.models import Role, User
 from tests.reminders.conftest import BASE_URL, SmtpServer
+from tests.reminders.conftest import mail_app as mail_app
 from tests.reminders.conftest import smtp_server as smtp_server
 from tests.support.auth import csrf_token, make_user, open_session_for
 
@@ -42,18 +43,6 @@ BOARD = [
     ("Cy Board", "cy@board.example.org"),
 ]
 LINK = re.compile(re.escape(BASE_URL) + r"(/delivered/[\w.-]+)")
-
-
-@pytest.fixture
-def mail_app(app: Flask, smtp_server: SmtpServer) -> Flask:
-    app.config.update(
-        SMTP_HOST="127.0.0.1",
-        SMTP_PORT=smtp_server.port,
-        SMTP_TIMEOUT=5,
-        MAIL_FROM="SIR Tracker <reports@sir.example.org>",
-        BASE_URL=BASE_URL,
-    )
-    return app
 
 
 @pytest.fixture
@@ -90,6 +79,17 @@ def send(
 ) -> tuple[int, str]:
     page = f"/reports/{report.id}/send"
     return post(client, page, page, list=to.id, message=message)
+
+
+def small_report(session: Session, by: User, pdf: bytes) -> GeneratedReport:
+    """An archived Mesa Linda report of ``pdf`` (its layout is not what these tests are about)."""
+    lea = session.scalars(select(Lea).where(Lea.name == "Mesa Linda Unified School District")).one()
+    report = archive_report(session, RenderedReport.of(
+        ReportKind.LEA, lea_id=lea.id, as_of=date(2026, 6, 30), audience=Audience.SPI,
+        filename="mesa-linda.pdf", pdf=pdf, pages=1, generated_at=by.created_at,
+    ), by=by)  # fmt: skip
+    session.flush()
+    return report
 
 
 def run_worker(app: Flask) -> None:
@@ -165,12 +165,7 @@ def test_a_small_report_goes_attached_and_an_address_refused_fails_after_three_t
         document.add_blank_page()
         out = io.BytesIO()
         document.save(out)
-    lea = session.scalars(select(Lea).where(Lea.name == "Mesa Linda Unified School District")).one()
-    report = archive_report(session, RenderedReport.of(
-        ReportKind.LEA, lea_id=lea.id, as_of=date(2026, 6, 30), audience=Audience.SPI,
-        filename="mesa-linda.pdf", pdf=out.getvalue(), pages=1, generated_at=admin.created_at,
-    ), by=admin)  # fmt: skip
-    session.flush()
+    report = small_report(session, admin, out.getvalue())
     spi = make_list(client, session, "SPI's office", BOARD[:2])
     smtp_server.mailbox.refuse.add(BOARD[1][1])
     assert send(client, report, spi, "")[0] == 303
@@ -233,12 +228,7 @@ def test_lists_are_kept_with_versions_and_every_change_audited(
 def test_sending_is_refused_in_sentences_and_records_nothing(
     app: Flask, session: Session, client: FlaskClient, admin: User
 ) -> None:
-    lea = session.scalars(select(Lea).where(Lea.name == "Mesa Linda Unified School District")).one()
-    report = archive_report(session, RenderedReport.of(
-        ReportKind.LEA, lea_id=lea.id, as_of=date(2026, 6, 30), audience=Audience.SPI,
-        filename="r.pdf", pdf=b"%PDF-1.7", pages=1, generated_at=admin.created_at,
-    ), by=admin)  # fmt: skip
-    session.flush()
+    report = small_report(session, admin, b"%PDF-1.7")
     empty = make_list(client, session, "Nobody yet", [])
     page = f"/reports/{report.id}/send"
     status, text = post(client, page, page, message="Hello")

@@ -24,7 +24,7 @@ from sir_tracker.core.database import transaction, utcnow
 from sir_tracker.core.db import Database
 from sir_tracker.core.formatting import long_date, pacific_datetime
 from sir_tracker.reminders.mailer import ERROR_LIMIT, describe, open_connection
-from sir_tracker.reminders.settings import ReminderSettings, SettingsError
+from sir_tracker.reminders.settings import ReminderSettings, whole_number
 from sir_tracker.reports.distribution.models import DeliveryState, ReportDelivery, ReportSending
 from sir_tracker.reports.models import GeneratedReport
 
@@ -47,20 +47,11 @@ class DistributionSettings:
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> DistributionSettings:
         return cls(
-            attach_max_bytes=_number(config, "REPORT_ATTACH_MAX_BYTES", DEFAULT_ATTACH_MAX_BYTES),
-            link_days=_number(config, "REPORT_LINK_DAYS", DEFAULT_LINK_DAYS, minimum=1),
+            attach_max_bytes=whole_number(
+                config, "REPORT_ATTACH_MAX_BYTES", DEFAULT_ATTACH_MAX_BYTES, minimum=0
+            ),
+            link_days=whole_number(config, "REPORT_LINK_DAYS", DEFAULT_LINK_DAYS, minimum=1),
         )
-
-
-def _number(config: Mapping[str, Any], name: str, default: int, *, minimum: int = 0) -> int:
-    value = config.get(name, default)
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise SettingsError(f"SIR_TRACKER_{name} must be a whole number, not {value!r}.") from None
-    if number < minimum:
-        raise SettingsError(f"SIR_TRACKER_{name} must be at least {minimum}, not {number}.")
-    return number
 
 
 @dataclass(frozen=True)
