@@ -163,10 +163,11 @@ def _packet_leas(session: Session, lea_ids: Sequence[int] | None, as_of: date) -
     return leas
 
 
-# Rows of the summary table on one landscape page, for a first guess of the summary's length
-# (the page numbers it prints depend on it); a wrong guess costs one more layout.
-SUMMARY_ROWS_FIRST_PAGE = 18
-SUMMARY_ROWS_PER_PAGE = 22
+# Rows of the summary table on one portrait page (below "What the board should notice" on the
+# first), for a first guess of the summary's length (the page numbers it prints depend on it);
+# a wrong guess costs one more layout.
+SUMMARY_ROWS_FIRST_PAGE = 8
+SUMMARY_ROWS_PER_PAGE = 13
 
 
 def _summary_pages_estimate(leas: int) -> int:
