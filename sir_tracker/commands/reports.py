@@ -202,13 +202,19 @@ def report_sender(app: Flask) -> Callable[[], None]:
     links = DeliveryLinks(app.config["SECRET_KEY"])
 
     def send() -> None:
-        sent = deliver_waiting(
-            db.get_database(),
-            mail,
-            settings,
-            lambda delivery_id: mail.link("archive.delivered", token=links.token(delivery_id)),
-        )
+        log = logging.getLogger(__name__)
+        try:
+            sent = deliver_waiting(
+                db.get_database(),
+                mail,
+                settings,
+                lambda delivery_id: mail.link("archive.delivered", token=links.token(delivery_id)),
+            )
+        except Exception:
+            # Sending must never hold up the reports: log it, and try again on the next pass.
+            log.exception("Sending reports to distribution lists failed; trying again later.")
+            return
         if sent:
-            logging.getLogger(__name__).info("Sent %s reports to distribution lists.", sent)
+            log.info("Sent %s reports to distribution lists.", sent)
 
     return send
