@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,15 +19,16 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core import db
-from sir_tracker.core.database import transaction
+from sir_tracker.core.database import transaction, utcnow
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.overview import overview
 from sir_tracker.monitoring.quarters import Thresholds, previous_quarter_end, regressions
 from sir_tracker.progress.operations import change_status, counts_by_sir
-from sir_tracker.reports.data import current_sir
+from sir_tracker.reports.data import current_sir, lea_report_data
 from sir_tracker.reports.models import Audience, ReportSection
 from sir_tracker.reports.operations import ReportRefused
 from sir_tracker.reports.packet import BuiltPacket, build_packet
+from sir_tracker.reports.packet_data import packet_summary
 from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role
 from tests.support import pdfs
@@ -280,3 +282,18 @@ def test_a_packet_needs_leas_and_a_past_date(app: Flask, session: Session) -> No
             processes=1,
         )  # fmt: skip
     assert session.scalars(select(ReportSection)).all() == []
+
+
+def test_only_demo_leas_are_marked_demo(session: Session) -> None:
+    from sir_tracker.reports.render import lea_report_html, packet_summary_html
+
+    lea = session.scalars(select(Lea).where(Lea.name == IN_DTA[0])).one()
+    data = lea_report_data(session, lea, AS_OF, Audience.BOARD, generated_at=utcnow())
+    summary = packet_summary(
+        session, [lea], AS_OF, Audience.BOARD, thresholds=Thresholds(), generated_at=utcnow()
+    )
+    assert data.is_demo and "DEMO DATA" in lea_report_html(data)
+    assert "DEMO DATA" not in lea_report_html(replace(data, is_demo=False))
+    real = replace(summary, lines=tuple(replace(line, is_demo=False) for line in summary.lines))
+    assert "demo-tag" in packet_summary_html(summary)
+    assert "DEMO" not in packet_summary_html(real)
