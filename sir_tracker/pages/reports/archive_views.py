@@ -33,7 +33,6 @@ from sir_tracker.reports.distribution.models import (
 )
 from sir_tracker.reports.distribution.operations import send_report
 from sir_tracker.reports.models import GeneratedReport
-from sir_tracker.users.models import User
 from sir_tracker.web import current
 from sir_tracker.web.current import sign_in_required
 from sir_tracker.web.loaders import report_for
@@ -87,6 +86,8 @@ def index() -> str:
             selectinload(GeneratedReport.leas).selectinload(Lea.county_office),
         )
         .order_by(GeneratedReport.generated_at.desc(), GeneratedReport.id.desc())
+        # Scoping is decided per report: read a few more than are shown, for the readers who
+        # may not read every one (a county office reads its county's).
         .limit(RECENT_REPORTS * 4)
     ).all()
     lea_ids = {report.lea_id for report in reports if report.lea_id is not None}
@@ -216,7 +217,7 @@ def _sending_line(sending: ReportSending) -> SendingLine:
     )
     return SendingLine(
         sent_at=pacific_datetime(sending.sent_at),
-        sent_by=_name(sending.sent_by),
+        sent_by=sending.sent_by.name,
         list_name=sending.list_name,
         recipients=len(sending.deliveries),
         outcome=outcome,
@@ -229,7 +230,3 @@ def _sending_line(sending: ReportSending) -> SendingLine:
         links_until=pacific_datetime(sending.links_expire_at),
         message=sending.message,
     )
-
-
-def _name(user: User) -> str:
-    return user.name
