@@ -258,6 +258,7 @@ def packet_summary_table(
             line.change,
             line.quarterly_meetings,
             "yes" if line.plateau else "no",
+            "; ".join(line.notices),
         ]
         for line in summary.lines
     ]
@@ -288,6 +289,7 @@ def packet_summary_table(
                     Heading(change, 24),
                     Heading(f"Quarterly meetings {summary.school_year}", 14),
                     Heading("Plateau", 10),
+                    Heading("To notice (the packet's flags)", 40),
                 ],
                 lines,
             ),

@@ -222,6 +222,10 @@ def test_the_packet_summary_export_has_the_packets_lines(
     summary = [[c.value for c in row] for row in book["Summary"].iter_rows()]
     assert summary[0][:3] == ["LEA", "County", "Mode of engagement"]
     assert len(summary) - 1 == 4  # the demo's packet as of 30 June 2026 has 4 LEAs
+    # What the packet's summary flags, as the PDF says it.
+    flags = {row[0]: row[-1] for row in summary[1:]}
+    assert flags["Mesa Linda Unified School District"] == "Plateau; 13 stalled"
+    assert flags["Riverlight Academy Charter School"] == "Missed 2025-26 Q3"
     modes = [[c.value for c in row] for row in book["Caseload by mode"].iter_rows()]
     assert sum(row[1] for row in modes[1:]) == 4
 
