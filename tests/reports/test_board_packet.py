@@ -28,7 +28,7 @@ from sir_tracker.reports.data import current_sir, lea_report_data
 from sir_tracker.reports.models import Audience, ReportSection
 from sir_tracker.reports.operations import ReportRefused
 from sir_tracker.reports.packet import BuiltPacket, build_packet
-from sir_tracker.reports.packet_data import packet_summary
+from sir_tracker.reports.packet_data import dta_leas, packet_summary
 from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role
 from tests.support import pdfs
@@ -297,3 +297,23 @@ def test_only_demo_leas_are_marked_demo(session: Session) -> None:
     real = replace(summary, lines=tuple(replace(line, is_demo=False) for line in summary.lines))
     assert "demo-tag" in packet_summary_html(summary)
     assert "DEMO" not in packet_summary_html(real)
+
+
+def test_leas_without_a_quarterly_meeting_this_school_year_are_named_first(
+    session: Session,
+) -> None:
+    from sir_tracker.reports.render import packet_summary_html
+
+    early = date(2025, 8, 15)  # the first weeks of 2025-26: nobody has met yet
+    summary = packet_summary(
+        session, dta_leas(session, early), early, Audience.BOARD, thresholds=Thresholds(),
+        generated_at=utcnow(),
+    )  # fmt: skip
+    none_yet = [line.name for line in summary.lines if line.quarterly_meetings == 0]
+    assert none_yet
+    reason = summary.attention[0]
+    assert reason.reason == "No quarterly meeting in the 2025-26 school year"
+    assert list(reason.leas) == none_yet
+    html = packet_summary_html(summary)
+    assert f"No quarterly meeting in the 2025-26 school year</strong> ({len(none_yet)})" in html
+    assert html.count('<strong class="flag">None</strong>') == len(none_yet)
