@@ -27,10 +27,13 @@ from sir_tracker.core.database import transaction, writing
 from sir_tracker.demo.loader import load_demo
 from tests.support.databases import DatabaseServer
 from tests.support.passwords import hash_cheaply
+from tests.support.routing import compile_url_builders_once
 from tests.support.scheduling import SharedFixtureScheduling
 
 # Before any test module or other conftest hashes its test passwords.
 hash_cheaply()
+# Before any test makes an app.
+compile_url_builders_once()
 
 # Apps built by tests (and the commands they run, the console script's included) keep their
 # instance folder (secret key, demo accounts) out of the checkout's, which `make run` uses.
