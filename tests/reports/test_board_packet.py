@@ -1,8 +1,10 @@
 """The board packet: its summary, its sections, and the sections kept between packets.
 
 The demo's packet as of 30 June 2026 (the five LEAs in DTA then) is built once for the module,
-on two layout processes, from the committed demo database; tests that change data build
-their own small packets inside the test's transaction.
+from the committed demo database, laid out in this process: the test workers already keep both
+cores busy, so two layout processes only added the seconds of importing the app twice more
+(``sir-tracker report board`` in tests/reports/test_cli.py lays out on two). Tests that change
+data build their own small packets inside the test's transaction.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ SMALL = ["Piedra Azul Unified School District", "Riverlight Academy Charter Scho
 def packet(demo_database_url: str) -> Iterator[BuiltPacket]:
     database = db.Database(demo_database_url)
     built = build_packet(
-        database, None, AS_OF, Audience.BOARD, thresholds=Thresholds(), processes=2
+        database, None, AS_OF, Audience.BOARD, thresholds=Thresholds(), processes=1
     )
     # The sections it kept are committed: leave the shared demo database as it was.
     with transaction(database.writers) as session:
