@@ -59,17 +59,23 @@ bench: system-packages $(VENV)/.installed
 system-packages:
 	scripts/install-system-packages.sh
 
-$(VENV)/.installed-run: pyproject.toml
+# uv installs the packages: it asks the registry about them all at once where pip asks one
+# after the other, which made a clean clone's setup take from 45 s to minutes (the registry is
+# slow when busy). pip only installs uv itself, at the version pinned in pyproject.toml.
+UV_VERSION := $(shell sed -n 's/^ *"uv==\([^"]*\)".*/\1/p' pyproject.toml)
+UV_INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python
+
+$(BIN)/uv: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed-run: pyproject.toml $(BIN)/uv
+	$(UV_INSTALL) -e .
 	touch $@
 
-# The test and lint tools too. It also makes the runtime install current. The venv's own pip
-# (23.2 with Python 3.11) installs all of it: upgrading pip first was one more round trip to
-# the registry, seconds of a clean clone's setup for nothing.
-$(VENV)/.installed: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e '.[dev]'
+# The test and lint tools too. It also makes the runtime install current.
+$(VENV)/.installed: pyproject.toml $(BIN)/uv
+	$(UV_INSTALL) -e '.[dev]'
 	touch $(VENV)/.installed-run $@
 
 clean:
