@@ -17,6 +17,7 @@ from sir_tracker.monitoring.quarters import (
     DEFAULT_STALL_MEETINGS,
     Thresholds,
 )
+from sir_tracker.reports.budget import DEFAULT_PAGE_LIMIT, DEFAULT_SECONDS_LIMIT, LayoutBudget
 from sir_tracker.reports.distribution.delivery import DistributionSettings
 
 # --- Email reminders (`sir-tracker reminders send`, see sir_tracker/reminders) ----------------
@@ -79,6 +80,9 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         PLATEAU_QUARTERLY_MEETINGS=DEFAULT_PLATEAU_MEETINGS,
         # Processes that lay out board packet sections side by side: one per core.
         REPORT_PROCESSES=2,
+        # The layout budget of one LEA report (a packet's section too): past it, refused.
+        REPORT_PAGE_LIMIT=DEFAULT_PAGE_LIMIT,
+        REPORT_SECONDS_LIMIT=DEFAULT_SECONDS_LIMIT,
         # SIR_TRACKER_PRODUCTION=true: refuse to start without a secret key and a base URL.
         PRODUCTION=False,
     )
@@ -94,6 +98,7 @@ def configure(app: Flask, test_config: Mapping[str, Any] | None) -> None:
     _derive_security_settings(app.config)
     Thresholds.from_config(app.config)  # a bad threshold fails at start, not on a page
     DistributionSettings.from_config(app.config)  # and so does a bad sending setting
+    LayoutBudget.from_config(app.config)
     if app.config.get("PRODUCTION"):
         _check_production(app.config)
     if not app.config.get("SECRET_KEY"):

@@ -50,6 +50,7 @@ if not os.environ.get("SIR_TRACKER_INSTANCE_PATH"):
 RENDERING = (
     "tests/browser/",
     "tests/reports/test_board_packet.py",
+    "tests/reports/test_budget.py",
     "tests/reports/test_cli.py",
     "tests/reports/test_lea_report.py",
     "tests/reports/test_pages_as_of.py",

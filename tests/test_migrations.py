@@ -151,6 +151,7 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
         subject="Pre-read",
         body="",
         lea_id=lea,
+        sending_at=now,
         sent_at=now,
     )
     pdf = {"as_of": as_of, "audience": "board", "pages": 1, "pdf": b"%PDF-1.7"}
@@ -168,7 +169,7 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
     insert(
         "report_jobs",
         kind="board_packet",
-        state="succeeded",
+        state="refused",
         as_of=as_of,
         audience="board",
         lea_ids=[lea],

@@ -24,6 +24,7 @@ from sir_tracker.leas.queries import find_lea
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reminders.settings import ReminderSettings
 from sir_tracker.reports import jobs
+from sir_tracker.reports.budget import LayoutBudget
 from sir_tracker.reports.distribution.delivery import DistributionSettings, deliver_waiting
 from sir_tracker.reports.distribution.links import DeliveryLinks
 from sir_tracker.reports.models import Audience
@@ -84,6 +85,7 @@ def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
                 as_of,
                 Audience(audience),
                 thresholds=Thresholds.from_config(current_app.config),
+                budget=LayoutBudget.from_config(current_app.config),
             )
         except DomainError as refusal:
             raise click.ClickException(refusal.message) from None
@@ -151,6 +153,7 @@ def board_command(
                 thresholds=Thresholds.from_config(current_app.config),
                 processes=processes or current_app.config["REPORT_PROCESSES"],
                 progress=progress,
+                budget=LayoutBudget.from_config(current_app.config),
             )
         except DomainError as refusal:
             raise click.ClickException(refusal.message) from None
@@ -191,6 +194,7 @@ def worker_command(once: bool, poll: float) -> None:
         once=once,
         should_stop=lambda: stopping,
         between_jobs=report_sender(current_app),
+        budget=LayoutBudget.from_config(current_app.config),
     )
     click.echo(f"Worker stopped after {ran} job{'' if ran == 1 else 's'}.")
 

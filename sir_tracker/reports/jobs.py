@@ -34,6 +34,7 @@ from sir_tracker.core.db import Database
 from sir_tracker.core.errors import DomainError
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reports.budget import LayoutBudget, ReportOverBudget
 from sir_tracker.reports.data import lea_report_data, report_sir
 from sir_tracker.reports.models import Audience, GeneratedReport, JobState, ReportJob, ReportKind
 from sir_tracker.reports.operations import (
@@ -210,12 +211,18 @@ class _Order:
 
 
 def run_job(
-    database: Database, job_id: int, *, thresholds: Thresholds, processes: int = 2
+    database: Database,
+    job_id: int,
+    *,
+    thresholds: Thresholds,
+    processes: int = 2,
+    budget: LayoutBudget | None = None,
 ) -> JobState:
     """Generate the job's report, reporting progress on the job; archive it and link it.
 
-    A database that cannot be used raises (``DATABASE_UNAVAILABLE``): the job stays claimed
-    and is taken again once its heartbeat is stale."""
+    A report past ``budget`` ends the job refused, with the reason, and archives nothing. A
+    database that cannot be used raises (``DATABASE_UNAVAILABLE``): the job stays claimed and
+    is taken again once its heartbeat is stale."""
     with database.new_session(write=False) as session:
         job = session.get(ReportJob, job_id)
         if job is None:
@@ -225,7 +232,7 @@ def run_job(
         )
     try:
         if order.kind is ReportKind.LEA:
-            rendered, laid_out = _lay_out_lea_report(database, order, thresholds)
+            rendered, laid_out = _lay_out_lea_report(database, order, thresholds, budget)
         else:
             built = build_packet(
                 database,
@@ -235,11 +242,15 @@ def run_job(
                 thresholds=thresholds,
                 processes=processes,
                 progress=_progress_of(database, job_id),
+                budget=budget,
             )
             rendered, laid_out = built.report, built.laid_out
     except JobCancelled:
         log.info("Report job %s was cancelled while it ran.", job_id)
         return JobState.CANCELLED
+    except ReportOverBudget as refusal:
+        log.info("Report job %s: %s", job_id, refusal.message)
+        return _fail(database, job_id, refusal.message, JobState.REFUSED)
     except DomainError as refusal:
         return _fail(database, job_id, refusal.message)
     except DATABASE_UNAVAILABLE:
@@ -267,7 +278,7 @@ def run_job(
 
 
 def _lay_out_lea_report(
-    database: Database, order: _Order, thresholds: Thresholds
+    database: Database, order: _Order, thresholds: Thresholds, budget: LayoutBudget | None
 ) -> tuple[RenderedReport, int]:
     """The LEA's report, from its kept section if still good, else laid out in this process
     (kept as a section, so that asking again, or a packet, re-uses it)."""
@@ -292,7 +303,7 @@ def _lay_out_lea_report(
         return _lea_report(name, kept, order.as_of, order.audience), 0
     from sir_tracker.reports.render import lea_report_pdf  # WeasyPrint: only where it runs
 
-    pdf = lea_report_pdf(data)
+    pdf = lea_report_pdf(data, budget)
     section = SectionPdf(lea_id, pdf.data, pdf.pages)
     keep_section(database, section, versions, order.as_of, order.audience)
     return _lea_report(name, section, order.as_of, order.audience, generated_at), 1
@@ -344,6 +355,7 @@ def work(
     once: bool = False,
     should_stop: Callable[[], bool] = lambda: False,
     between_jobs: Callable[[], None] = lambda: None,
+    budget: LayoutBudget | None = None,
 ) -> int:
     """Run jobs until ``should_stop`` (or, with ``once``, until none is waiting); the number
     of jobs run; ``between_jobs`` runs before each look at the queue (sending reports). A
@@ -362,7 +374,7 @@ def work(
                 _pause(poll_seconds, should_stop)
                 continue
             log.info("Worker %s runs report job %s.", worker, job_id)
-            run_job(database, job_id, thresholds=thresholds, processes=processes)
+            run_job(database, job_id, thresholds=thresholds, processes=processes, budget=budget)
             ran += 1
             pruned = prune_sections(database, thresholds)
             if pruned:
@@ -391,13 +403,15 @@ def _pause(seconds: float, should_stop: Callable[[], bool]) -> None:
         time.sleep(min(left, 0.2))
 
 
-def _fail(database: Database, job_id: int, message: str) -> JobState:
+def _fail(
+    database: Database, job_id: int, message: str, state: JobState = JobState.FAILED
+) -> JobState:
     with transaction(database.writers) as session:
         job = session.get_one(ReportJob, job_id)
         if job.state not in ACTIVE:  # cancelled meanwhile
             return job.state
-        _finish(job, JobState.FAILED, message)
-    return JobState.FAILED
+        _finish(job, state, message)
+    return state
 
 
 def _finish(job: ReportJob, state: JobState, message: str) -> None:

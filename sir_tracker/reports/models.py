@@ -70,6 +70,7 @@ class JobState(enum.StrEnum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    REFUSED = "refused"  # over the layout budget (reports/budget.py)
 
     @property
     def label(self) -> str:
@@ -79,6 +80,7 @@ class JobState(enum.StrEnum):
             "succeeded": "Ready",
             "failed": "Failed",
             "cancelled": "Cancelled",
+            "refused": "Refused",
         }[self.value]
 
 

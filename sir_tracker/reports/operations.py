@@ -23,6 +23,7 @@ from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import today
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reports.budget import LayoutBudget
 from sir_tracker.reports.data import lea_report_data
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportKind
 from sir_tracker.users.models import User
@@ -91,11 +92,12 @@ def render_lea_report(
     audience: Audience,
     *,
     thresholds: Thresholds | None = None,
+    budget: LayoutBudget | None = None,
 ) -> RenderedReport:
     """Render ``lea``'s status report as of ``as_of`` for ``audience``, without keeping it.
 
     Refused (``ReportRefused`` or ``NothingToReport``) for a date in the future or an LEA
-    without a SIR.
+    without a SIR, and (``ReportOverBudget``) past ``budget``.
     """
     check_as_of(as_of)
     generated_at = utcnow()
@@ -105,7 +107,7 @@ def render_lea_report(
     # WeasyPrint takes 0.6 s to import: only processes that render a report pay for it.
     from sir_tracker.reports.render import lea_report_pdf
 
-    pdf = lea_report_pdf(data)
+    pdf = lea_report_pdf(data, budget)
     return RenderedReport.of(
         ReportKind.LEA,
         lea_id=lea.id,

@@ -26,6 +26,7 @@ from sir_tracker.core.db import Database
 from sir_tracker.core.formatting import long_date
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reports.budget import LayoutBudget
 from sir_tracker.reports.data import lea_report_data, report_sir
 from sir_tracker.reports.models import Audience, ReportKind
 from sir_tracker.reports.operations import RenderedReport, ReportRefused, check_as_of
@@ -69,16 +70,18 @@ def build_packet(
     thresholds: Thresholds,
     processes: int = 2,
     progress: ProgressCallback | None = None,
+    budget: LayoutBudget | None = None,
 ) -> BuiltPacket:
     """Render the board packet of ``lea_ids`` (None: every LEA in DTA on ``as_of``) without
     archiving it. Sections are kept as they are laid out, each in its own short transaction.
 
-    Refused (``ReportRefused``) for a date in the future, an empty set, or an LEA without a SIR.
+    Refused (``ReportRefused``) for a date in the future, an empty set, or an LEA without a SIR;
+    (``ReportOverBudget``) when an LEA's section would pass ``budget``.
     """
     check_as_of(as_of)
     report = (lambda _progress: None) if progress is None else progress
     generated_at = utcnow()
-    with LayoutPool(processes) as pool:
+    with LayoutPool(processes, budget) as pool:
         # Short read transactions, none open while a section is kept: on SQLite a long one would
         # hold back the log's checkpoints for the whole packet.
         with database.new_session(write=False) as session:

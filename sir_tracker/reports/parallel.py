@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TypeVar
 
+from sir_tracker.reports.budget import LayoutBudget, ReportOverBudget
+
 K = TypeVar("K")
 
 
@@ -26,11 +28,11 @@ class LaidOut:
     peak_rss_kib: int  # the peak memory of the process that laid it out, so far
 
 
-def lay_out(html: str) -> LaidOut:
+def lay_out(html: str, budget: LayoutBudget | None = None) -> LaidOut:
     """Lay out one section in this process (``render.html_to_pdf``)."""
     from sir_tracker.reports.render import html_to_pdf  # WeasyPrint: imported where it runs
 
-    pdf = html_to_pdf(html)
+    pdf = html_to_pdf(html, budget)
     return LaidOut(pdf.data, pdf.pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
@@ -46,11 +48,13 @@ def _warm_up() -> None:
 class LayoutPool:
     """Processes that lay out HTML documents; below 2 processes, this process does it.
 
-    Processes start on first use or on ``start``.
+    Processes start on first use or on ``start``. ``lay_out_all`` holds each section to
+    ``budget`` (``ReportOverBudget``).
     """
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, budget: LayoutBudget | None = None) -> None:
         self.processes = processes
+        self.budget = budget
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> LayoutPool:
@@ -75,15 +79,18 @@ class LayoutPool:
         for _process in range(self.processes):
             self._executor.submit(int)  # a trivial task per process makes each one start
 
-    def submit(self, html: str) -> Future[LaidOut]:
+    def submit(self, html: str, budget: LayoutBudget | None = None) -> Future[LaidOut]:
         """Lay out ``html`` in a process of the pool (here, at once, without one)."""
         if self.processes < 2:
             done: Future[LaidOut] = Future()
-            done.set_result(lay_out(html))
+            try:
+                done.set_result(lay_out(html, budget))
+            except ReportOverBudget as refusal:
+                done.set_exception(refusal)
             return done
         self.start()
         assert self._executor is not None
-        return self._executor.submit(lay_out, html)
+        return self._executor.submit(lay_out, html, budget)
 
     def lay_out_all(self, sections: Iterable[tuple[K, str]]) -> Iterator[tuple[K, LaidOut]]:
         """Lay out each (key, HTML) and yield (key, result) as each is done, in no set order.
@@ -100,7 +107,7 @@ class LayoutPool:
                     key, html = next(source)
                 except StopIteration:
                     return
-                pending[self.submit(html)] = key
+                pending[self.submit(html, self.budget)] = key
 
         feed()
         while pending:

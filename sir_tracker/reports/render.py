@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import threading
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -29,6 +30,7 @@ from sir_tracker.core.formatting import dates_in
 from sir_tracker.core.i18n import DEFAULT_LANGUAGE, translations
 from sir_tracker.core.paths import resource_dir
 from sir_tracker.monitoring.published import NO_THEME, PublicProfile
+from sir_tracker.reports.budget import LayoutBudget
 from sir_tracker.reports.charts import counts_chart
 from sir_tracker.reports.data import Counts, LeaReportData
 from sir_tracker.reports.models import ReportKind
@@ -145,22 +147,28 @@ class Pdf:
     pages: int
 
 
-def html_to_pdf(html: str) -> Pdf:
-    """Lay out HTML written from reports/ templates as a tagged PDF (PDF/UA-1)."""
+def html_to_pdf(html: str, budget: LayoutBudget | None = None) -> Pdf:
+    """Lay out HTML written from reports/ templates as a tagged PDF (PDF/UA-1); refused
+    (``ReportOverBudget``) past ``budget``."""
+    if budget is not None:
+        budget.check_text(html)
     fetcher = _fetcher()
     source = weasyprint.HTML(
         string=html, base_url=resource_dir("reports").as_uri() + "/", url_fetcher=fetcher
     )
     options = {"pdf_variant": PDF_VARIANT}
     with _render_lock:
-        document = source.render(font_config=_font_configuration(), **options)
+        with budget.deadline() if budget is not None else nullcontext():
+            document = source.render(font_config=_font_configuration(), **options)
+        if budget is not None:
+            budget.check_pages(len(document.pages))
         data: bytes = document.write_pdf(**options)
     return Pdf(data, len(document.pages))
 
 
-def lea_report_pdf(data: LeaReportData) -> Pdf:
+def lea_report_pdf(data: LeaReportData, budget: LayoutBudget | None = None) -> Pdf:
     """One LEA's status report (a board packet joins several of these)."""
-    return html_to_pdf(lea_report_html(data))
+    return html_to_pdf(lea_report_html(data), budget)
 
 
 PUBLIC_TEMPLATE = "public_report.html"
