@@ -23,6 +23,7 @@ from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.pacific_time import PACIFIC, at_local, end_of_day, today
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.core.text import text_problem
+from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import FrozenStatus, Meeting
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.reviews.models import Action, ActionStatus, Component, Sir, StatusChange
@@ -100,6 +101,7 @@ def change_status(
             field="meeting",
         )
 
+    lock_quarters(session, action.sir.lea_id)
     # Lock the row and read its current status afresh, so that concurrent changes queue up
     # instead of deciding on a status that another transaction is replacing.
     session.refresh(action, with_for_update=True)
@@ -186,6 +188,7 @@ def set_statuses(
     """``change_status`` for many actions of ``sir`` at once (a spreadsheet import): the same
     refusals (``StatusChangeRefused``, nothing written, if any one change fails), the same
     history row and audit event for each, in a few statements whatever their number."""
+    lock_quarters(session, sir.lea_id)
     ids = [item.action.id for item in wanted]
     latest: dict[int, datetime] = {}
     for start in range(0, len(ids), CHUNK):
@@ -257,6 +260,21 @@ def set_statuses(
     )
     session.flush()
     return entries
+
+
+def lock_quarters(session: Session, lea_id: int) -> None:
+    """Queue this transaction behind any other that changes a status of the LEA or signs off
+    one of its quarters, until it ends: ``SELECT ... FOR UPDATE`` of the LEA's row.
+
+    Without it, on PostgreSQL a sign-off could decide on figures without a status change that
+    another transaction had made but not yet committed, and the change then land in the
+    quarter just closed. Whichever comes second now decides on what the first committed: a
+    change after the sign-off is refused (its quarter is closed), a sign-off after the change
+    freezes it. Every path locks the LEA before any action or meeting, so that two of them
+    never wait on each other. (SQLite needs no lock: its writing transactions begin with
+    ``BEGIN IMMEDIATE``, one at a time.)
+    """
+    session.execute(select(Lea.id).where(Lea.id == lea_id).with_for_update())
 
 
 def latest_closed_quarter(session: Session, lea_id: int) -> SchoolQuarter | None:
@@ -437,6 +455,7 @@ def change_statuses(
             {}, "The meeting chosen is not a meeting of this LEA.", field="meeting"
         )
     wanted = [row for row in requested if not row.is_blank]
+    lock_quarters(session, sir.lea_id)
     # Lock the rows to change before checking them, so that the versions checked stay current.
     actions = {
         action.id: action
@@ -560,6 +579,7 @@ def update_status(
     (a Pacific day, today if None) dates the change: midday of a past day, or later that day if
     the action's last change was later.
     """
+    lock_quarters(session, action.sir.lea_id)
     session.refresh(action, with_for_update=True)  # the version checked stays current
     check_version(session, action, version, f"Action {action.code}")
     if not note.strip():

@@ -37,6 +37,7 @@ from sir_tracker.meetings.models import (
     SignOff,
 )
 from sir_tracker.progress.counts import StatusCounts
+from sir_tracker.progress.operations import lock_quarters
 from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import User
 
@@ -148,7 +149,9 @@ def close_meeting(
     ``SignOffRefused`` (nothing written) when ``sign_off_refusal`` gives a reason or a
     signature is missing, unnamed, dated in the future or before the meeting.
     """
-    # Lock the meeting so that two sign-offs of it queue up, and decide on fresh values.
+    # Queue behind any status change of the LEA (and it behind this), then lock the meeting so
+    # that two sign-offs of it queue up, and decide on fresh values.
+    lock_quarters(session, meeting.lea_id)
     session.refresh(meeting, with_for_update=True)
     check_version(session, meeting, version, meeting_label(meeting))
     refusal = sign_off_refusal(session, meeting, today=today)

@@ -1,18 +1,27 @@
 """Concurrent status changes from several threads, on a real database with real commits."""
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
+from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from sir_tracker.core.database import transaction
 from sir_tracker.core.db import Database
-from sir_tracker.progress.operations import change_status
+from sir_tracker.core.pacific_time import today
+from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
+from sir_tracker.progress.operations import StatusChangeRefused, change_status
+from sir_tracker.progress.signoff import SIGNING_ORGANISATIONS, Signature, close_meeting
 from sir_tracker.reviews.models import Action, ActionStatus, StatusChange
 from sir_tracker.users.models import User
 from tests.support import builders
+from tests.support.workers import eventually
 
 THREADS = 8
 CHANGES_PER_THREAD = 12
@@ -69,3 +78,146 @@ def test_concurrent_changes_to_one_action_are_all_kept_in_order(database: Databa
     for earlier, later in pairwise(history):
         assert later.from_status == earlier.to_status
     assert final_status == history[-1].to_status
+
+
+# --- A status change racing a sign-off of the same quarter --------------------------------------
+
+
+@dataclass(frozen=True)
+class Quarter:
+    """An LEA with one action, not started, and a quarterly meeting held today, not signed."""
+
+    action_id: int
+    meeting_id: int
+    lead_id: int
+
+
+@pytest.fixture
+def quarter(database: Database) -> Quarter:
+    with transaction(database.writers) as session:
+        lead = builders.user(session)
+        sir, (action,) = builders.sir_with_actions(session, 1, by=lead)
+        meeting = Meeting(lea=sir.lea, sir=sir, held_on=today(), kind=MeetingKind.QUARTERLY)
+        session.add(meeting)
+        session.flush()
+        return Quarter(action.id, meeting.id, lead.id)
+
+
+def change(database: Database, quarter: Quarter, hold: threading.Event | None = None) -> str:
+    """Start an action, holding the transaction open until ``hold`` is set; what happened."""
+    with transaction(database.writers) as session:
+        try:
+            change_status(
+                session,
+                session.get_one(Action, quarter.action_id),
+                ActionStatus.IN_PROGRESS,
+                by=session.get_one(User, quarter.lead_id),
+                note="Kick-off held.",
+            )
+        except StatusChangeRefused as refusal:
+            return refusal.message
+        if hold is not None:
+            hold.wait(30)
+    return "changed"
+
+
+def sign_off(database: Database, quarter: Quarter, hold: threading.Event | None = None) -> str:
+    with transaction(database.writers) as session:
+        meeting = session.get_one(Meeting, quarter.meeting_id)
+        counts = close_meeting(
+            session,
+            meeting,
+            [Signature(org, "A Signer", today()) for org in SIGNING_ORGANISATIONS],
+            version=meeting.version,
+            by=session.get_one(User, quarter.lead_id),
+            today=today(),
+        )
+        if hold is not None:
+            hold.wait(30)
+    return counts.headline
+
+
+def waiting_on_a_lock(database: Database, second: threading.Thread) -> bool:
+    """Whether ``second`` has come to wait for the transaction that the first holds open: on
+    PostgreSQL a backend waits on a row lock; SQLite makes every writer wait in BEGIN IMMEDIATE
+    (not visible from outside: the thread is still at it after a moment)."""
+    if database.engine.dialect.name != "postgresql":
+        return not eventually(lambda: not second.is_alive(), seconds=0.3)
+    query = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    with database.engine.connect() as connection:
+        return eventually(lambda: bool(connection.execute(query).scalar()), seconds=10)
+
+
+def race(database: Database, first: Any, second: Any) -> tuple[str, str]:
+    """``first`` does its work and holds its transaction open while ``second`` starts; then
+    ``first`` commits. What each of them said."""
+    hold, results = threading.Event(), {}
+    one = threading.Thread(target=lambda: results.update(first=first(hold)))
+    one.start()
+    assert eventually(lambda: _in_transaction(database) or not one.is_alive(), seconds=10)
+    two = threading.Thread(target=lambda: results.update(second=second(None)))
+    two.start()
+    try:
+        assert waiting_on_a_lock(database, two), "the second did not wait for the first"
+    finally:
+        hold.set()
+        one.join(30)
+        two.join(30)
+    return results["first"], results["second"]
+
+
+def _in_transaction(database: Database) -> bool:
+    # The first holds its writing transaction once the database has one waiting idle in it
+    # (PostgreSQL), or once SQLite's write lock is taken.
+    if database.engine.dialect.name == "postgresql":
+        query = "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+        with database.engine.connect() as connection:
+            return bool(connection.execute(text(query)).scalar())
+    path = database.engine.url.database
+    assert path is not None
+    with closing(sqlite3.connect(path, timeout=0)) as probe:
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return True
+        probe.execute("ROLLBACK")
+        return False
+
+
+def frozen_status(database: Database, quarter: Quarter) -> ActionStatus:
+    with database.new_session(write=False) as session:
+        frozen = session.scalars(
+            select(FrozenStatus).where(FrozenStatus.meeting_id == quarter.meeting_id)
+        ).one()
+        return frozen.status
+
+
+def test_a_status_change_waiting_on_a_sign_off_of_its_quarter_is_refused(
+    database: Database, quarter: Quarter
+) -> None:
+    signed, changed = race(
+        database,
+        lambda hold: sign_off(database, quarter, hold),
+        lambda hold: change(database, quarter, hold),
+    )
+
+    assert signed == "0 completed / 0 in progress / 1 not started"
+    assert "is closed (signed off); a status change cannot be dated" in changed
+    assert frozen_status(database, quarter) is ActionStatus.NOT_STARTED
+    with database.new_session(write=False) as session:
+        assert session.get_one(Action, quarter.action_id).status is ActionStatus.NOT_STARTED
+
+
+def test_a_sign_off_waiting_on_a_status_change_freezes_the_change(
+    database: Database, quarter: Quarter
+) -> None:
+    changed, signed = race(
+        database,
+        lambda hold: change(database, quarter, hold),
+        lambda hold: sign_off(database, quarter, hold),
+    )
+
+    assert changed == "changed"
+    # Signed after the change was committed, on figures that include it.
+    assert signed == "0 completed / 1 in progress / 0 not started"
+    assert frozen_status(database, quarter) is ActionStatus.IN_PROGRESS
