@@ -32,6 +32,7 @@ REMINDER_DEFAULTS: dict[str, Any] = {
     "MAIL_FROM": "sir-tracker@localhost",
     "BASE_URL": "http://127.0.0.1:5000",  # where the links in reminders point
     "PRE_READ_DAYS": 7,  # the pre-read goes out this many days before a quarterly meeting
+    "REMINDER_MAX_ATTEMPTS": 5,  # failed sends of one reminder before it stops being retried
 }
 # --- end of email reminders --------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sir_tracker.core import db, pacific_time
 from sir_tracker.core.formatting import pacific_datetime
 from sir_tracker.reminders.mailer import send_unsent
-from sir_tracker.reminders.models import Reminder
+from sir_tracker.reminders.models import Reminder, ReminderState
 from sir_tracker.reminders.planning import plan_reminders
 from sir_tracker.reminders.settings import ReminderSettings, SettingsError
 
@@ -58,7 +58,7 @@ def list_command(limit: int, unsent: bool) -> None:
     with db.get_database().new_session(write=False) as session:
         query = select(Reminder).order_by(Reminder.created_at.desc(), Reminder.id.desc())
         if unsent:
-            query = query.where(Reminder.sent_at.is_(None))
+            query = query.where(Reminder.state != ReminderState.SENT)
         reminders = session.scalars(query.limit(max(limit, 0))).all()
         if not reminders:
             click.echo("No reminders not sent yet." if unsent else "No reminders recorded yet.")
@@ -73,7 +73,11 @@ def _state(reminder: Reminder) -> str:
     recorded = f"recorded {pacific_datetime(reminder.created_at)}"
     if reminder.sent_at is not None:
         return f"{recorded} · sent {pacific_datetime(reminder.sent_at)}"
+    if reminder.state is ReminderState.UNCERTAIN:
+        return f"{recorded} · PERHAPS SENT ({reminder.message_id}): {reminder.last_error}"
     if reminder.attempts == 0:
         return f"{recorded} · not sent yet"
     tries = f"{reminder.attempts} attempt{'' if reminder.attempts == 1 else 's'}"
+    if reminder.state is ReminderState.STOPPED:
+        return f"{recorded} · STOPPED after {tries}: {reminder.last_error}"
     return f"{recorded} · NOT SENT after {tries} (will retry): {reminder.last_error}"

@@ -32,6 +32,7 @@ class ReminderSettings:
     mail_from: str = "sir-tracker@localhost"
     base_url: str = "http://127.0.0.1:5000"
     pre_read_days: int = 7
+    max_attempts: int = 5
 
     @property
     def enabled(self) -> bool:
@@ -61,6 +62,7 @@ class ReminderSettings:
             mail_from=_text(config.get("MAIL_FROM")) or "sir-tracker@localhost",
             base_url=_text(config.get("BASE_URL")) or "http://127.0.0.1:5000",
             pre_read_days=whole_number(config, "PRE_READ_DAYS", 7, minimum=0),
+            max_attempts=whole_number(config, "REMINDER_MAX_ATTEMPTS", 5, minimum=1),
         )
 
 
