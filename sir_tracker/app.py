@@ -21,6 +21,7 @@ from sir_tracker.pages.leas.views import blueprint as leas_blueprint
 from sir_tracker.pages.meetings.signoff_views import blueprint as signoff_blueprint
 from sir_tracker.pages.meetings.views import blueprint as meetings_blueprint
 from sir_tracker.pages.public.views import blueprint as public_blueprint
+from sir_tracker.pages.reminders.views import blueprint as reminders_blueprint
 from sir_tracker.pages.reports.archive_views import blueprint as archive_blueprint
 from sir_tracker.pages.reports.packet_views import blueprint as packets_blueprint
 from sir_tracker.pages.reports.views import blueprint as reports_blueprint
@@ -50,6 +51,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(public_blueprint)
     app.register_blueprint(users_blueprint)
     app.register_blueprint(audit_blueprint)
+    app.register_blueprint(reminders_blueprint)
     app.register_blueprint(meetings_blueprint)
     app.register_blueprint(signoff_blueprint)
     app.register_blueprint(reviews_blueprint)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.auth.tokens import create_api_token
 from sir_tracker.leas.models import CountyOffice, Lea
 from sir_tracker.meetings.models import Meeting, NextStep
+from sir_tracker.reminders.models import Reminder, ReminderKind, ReminderState
 from sir_tracker.reports.distribution.links import DeliveryLinks
 from sir_tracker.reports.distribution.operations import add_member, create_list, send_report
 from sir_tracker.reports.models import Audience, GeneratedReport, ReportJob, ReportKind
@@ -109,6 +110,9 @@ ROUTES: dict[str, list[Route]] = {
     "users.reactivate": [Route("POST", "/admin/users/{user}/reactivate", ADMINS, EVERYONE)],
     "users.unlock": [Route("POST", "/admin/users/{user}/lift-lockout", ADMINS, EVERYONE)],
     "audit.index": [Route("GET", "/admin/audit", ADMINS, EVERYONE)],
+    "reminders.index": [Route("GET", "/admin/reminders", ADMINS, EVERYONE)],
+    "reminders.again": [Route("POST", "/admin/reminders/{reminder}/send-again", ADMINS, EVERYONE)],
+    "reminders.sent": [Route("POST", "/admin/reminders/{reminder}/mark-sent", ADMINS, EVERYONE)],
     "meetings.show": [Route("GET", "/meetings/{meeting}", READERS)],
     "meetings.add_comment": [Route("POST", "/meetings/{meeting}/comments", COMMENTERS)],
     "meetings.new": [
@@ -405,6 +409,18 @@ def build_world(session: Session, secret_key: str) -> World:
     sending = send_report(session, report, board, "", by=users["admin"], link_days=1)
     ids["list"], ids["member"] = board.id, member.id
     ids["delivery_token"] = DeliveryLinks(secret_key).token(sending.deliveries[0].id)
+    reminder = Reminder(
+        kind=ReminderKind.MISSED_QUARTER,
+        key="matrix",
+        recipient="lead@test.example",
+        subject="No quarterly meeting",
+        body="",
+        lea_id=iusd.id,
+        state=ReminderState.STOPPED,
+    )
+    session.add(reminder)
+    session.flush()
+    ids["reminder"] = reminder.id
     return World(ids, {role: user.id for role, user in users.items()})
 
 

@@ -52,6 +52,10 @@ class ReminderState(enum.StrEnum):
         }[self.value]
 
 
+# Stopped on their own, for an admin to send again (or record as sent).
+WAITING_ON_AN_ADMIN = frozenset({ReminderState.UNCERTAIN, ReminderState.STOPPED})
+
+
 class Reminder(Base):
     __tablename__ = "reminders"
 

@@ -4,7 +4,7 @@ today: a quarterly meeting five days ahead, an overdue next step, an LEA that mi
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from email import message_from_bytes, policy
@@ -39,10 +39,12 @@ def free_port() -> int:
 
 @dataclass
 class Mailbox:
-    """What the server accepted; addresses in ``refuse`` get a 550 at RCPT TO."""
+    """What the server accepted; addresses in ``refuse`` get a 550 at RCPT TO; ``on_data``
+    runs once a message is kept, before the server answers that it accepted it."""
 
     messages: list[EmailMessage] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
+    on_data: Callable[[], None] | None = None
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
@@ -55,6 +57,8 @@ class Mailbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         parsed = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append(cast(EmailMessage, parsed))
+        if self.on_data is not None:
+            self.on_data()
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list[EmailMessage]:

@@ -107,7 +107,7 @@ def test_a_layout_past_the_time_limit_is_stopped_and_the_next_one_runs(
     handler = signal.getsignal(signal.SIGALRM)
 
     # On the main thread an alarm stops the layout; elsewhere the time is checked after it.
-    with pytest.raises(ReportOverBudget, match="longer than the limit of 0.05 seconds"):
+    with pytest.raises(ReportOverBudget, match=r"longer than the limit of 0\.05 seconds"):
         html_to_pdf(html, LayoutBudget(seconds=0.05))
     refused: list[ReportOverBudget] = []
 
