@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template
+from flask import Flask, Response, current_app, g, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -85,7 +85,9 @@ def control_characters(error: ControlCharactersRefused) -> tuple[str, int]:
 def database_unavailable(_error: OperationalError) -> tuple[str, int, dict[str, str]]:
     # Locked past its busy timeout, or unreachable. Whatever the request was writing is rolled
     # back (core/db commits only a successful answer, and a failed commit saved nothing), so
-    # "nothing was saved" is true.
+    # "nothing was saved" is true. The page is shown signed out: finding who is signed in
+    # needs the database (Flask-Login's template context would ask it again, and fail).
+    g._login_user = current_app.login_manager.anonymous_user()  # type: ignore[attr-defined]
     return (
         render_template(
             "errors/error.html",
