@@ -40,3 +40,8 @@ schemas.Counts.percent_completed_or_in_progress, schemas.Engagement.pathway_labe
 schemas.Engagement.mode_label, schemas.Pagination.prev, schemas.LeaList.pagination
 schemas.LeaCounts.by_component, schemas.Action.component_number
 schemas.ActionList.pagination, schemas.MeetingList.pagination
+
+# Flask-Login reads the signed-in user from g._login_user; the 503 page sets it (signed out).
+from flask import g
+
+g._login_user

@@ -54,6 +54,8 @@ RENDERING = (
     "tests/reports/test_cli.py",
     "tests/reports/test_lea_report.py",
     "tests/reports/test_pages_as_of.py",
+    # Its database side (a silent job taken over) is test_a_job_killed_too_often_...
+    "tests/test_faults.py::test_a_worker_killed_while_laying_out_a_packet",
 )
 
 
