@@ -112,6 +112,6 @@ class LayoutBudget:
     @staticmethod
     def _refusal(what: str) -> ReportOverBudget:
         return ReportOverBudget(
-            f"Refused: the report {what}. Shorten the longest notes, or ask an administrator "
-            "to raise the limit."
+            f"The report {what}. Shorten the longest notes, or ask an administrator to raise "
+            "the limit."
         )

@@ -68,7 +68,7 @@ def test_a_report_past_the_page_limit_is_refused_on_its_page_and_nothing_is_arch
     assert ran == 1
     page = text_of(client.get(asked.headers["Location"]).get_data(as_text=True))
     assert "Refused" in page
-    assert "Refused: the report would be 4 pages, over the limit of 2." in page
+    assert "Refused The report would be 4 pages, over the limit of 2." in page
     assert "Download the status report" not in page
     assert archived(session) == before
 
@@ -91,7 +91,7 @@ def test_more_text_than_the_pages_can_hold_is_refused_before_layout(
     assert state is JobState.REFUSED
     session.refresh(job)
     # "At least": counted from the text, before any layout (IUSD's report is 17 pages).
-    assert job.message.startswith("Refused: the report would be at least 7 pages, over the limit")
+    assert job.message.startswith("The report would be at least 7 pages, over the limit of 2.")
     assert job.report_id is None
     assert archived(session) == before
 
