@@ -5,8 +5,8 @@ uncertain, stopped), when and with which Message-ID they were last handed to the
 and a version: admins decide on the uncertain and stopped ones. Existing reminders are sent
 or unsent as their ``sent_at`` says.
 
-Revision ID: 0010_budget_reminder_states
-Revises: 0006_api_tokens
+Revision ID: 0011_budget_reminder_states
+Revises: 0010_distribution
 Create Date: 2026-12-02 15:30:00
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_budget_reminder_states"
-down_revision: str | None = "0006_api_tokens"
+revision: str = "0011_budget_reminder_states"
+down_revision: str | None = "0010_distribution"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
