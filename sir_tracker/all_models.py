@@ -2,6 +2,7 @@
 
 from sir_tracker.audit.models import AuditEvent
 from sir_tracker.auth.models import ApiToken, SignInThrottle, UserSession
+from sir_tracker.caseload.models import DashboardResult, DashboardYear
 from sir_tracker.comments.models import Comment
 from sir_tracker.core.database import Base
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
@@ -44,6 +45,8 @@ __all__ = [
     "Component",
     "CountyOffice",
     "CrosswalkLink",
+    "DashboardResult",
+    "DashboardYear",
     "DistributionList",
     "DistributionMember",
     "Engagement",

@@ -139,6 +139,21 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
         prefix="sirt_abc",
         revoked_at=now,
     )
+    replaced = insert(
+        "dashboard_years",
+        lea_id=lea,
+        year=2024,
+        imported_at=now,
+        imported_by_id=user,
+        source="dashboard-2024.csv",
+        replaced_at=now,
+    )
+    insert(
+        "dashboard_results",
+        dashboard_year_id=replaced,
+        student_group="english_learners",
+        priority="4",
+    )
     update("meeting_attendees", first("meeting_attendees"), email="a@example.org", user_id=user)
     update("meeting_next_steps", first("meeting_next_steps"), owner_email="o@example.org")
     insert("meeting_sign_offs", meeting_id=meeting, organisation="ccee", name="C", signed_on=as_of)
