@@ -55,10 +55,19 @@ def create_lea(
     session: Session, values: LeaValues, engagement: EngagementValues, *, by: User
 ) -> Lea:
     """Create an LEA with its first engagement; both are audited."""
-    cds_code = _checked_lea_values(session, values, lea=None)
+    _checked_lea_values(session, values, lea=None)
     _check_engagement(engagement, previous_lead=None, by=by)
+    lea = add_lea(session, values, by=by)
+    _add_engagement(session, lea, engagement, by=by)
+    return lea
+
+
+def add_lea(session: Session, values: LeaValues, *, by: User) -> Lea:
+    """Create an LEA that CCEE does not (yet) engage with: one that the Dashboard results
+    name, say. Audited."""
+    cds_code = _checked_lea_values(session, values, lea=None)
     lea = Lea(
-        name=values.name,
+        name=values.name.strip(),
         kind=values.kind,
         cds_code=cds_code,
         county_office=values.county_office,
@@ -66,17 +75,42 @@ def create_lea(
     session.add(lea)
     session.flush()
     editing.record_creation(session, lea, actor=by, label=lea.name, lea_id=lea.id)
-    first = Engagement(
-        lea=lea,
-        pathway=engagement.pathway,
-        mode=engagement.mode,
-        readiness=engagement.readiness,
-        started_on=engagement.started_on,
-        exited_on=engagement.exited_on,
-        ccee_lead=engagement.ccee_lead,
-    )
-    editing.record_creation(session, first, actor=by, label=engagement_label(lea), lea_id=lea.id)
     return lea
+
+
+def start_engagement(
+    session: Session, lea: Lea, values: EngagementValues, *, by: User
+) -> Engagement:
+    """Begin a period of DTA for an LEA that has none under way (never engaged, or exited):
+    the engagements before it stay as they were. Audited."""
+    current = lea.current_engagement
+    if current is not None and (current.exited_on is None or current.exited_on > values.started_on):
+        raise DomainError(
+            f"{lea.name} is already engaged"
+            + (f" until {long_date(current.exited_on)}" if current.exited_on else "")
+            + ": change that engagement instead.",
+            field="started_on",
+        )
+    _check_engagement(values, previous_lead=None, by=by)
+    return _add_engagement(session, lea, values, by=by)
+
+
+def _add_engagement(
+    session: Session, lea: Lea, values: EngagementValues, *, by: User
+) -> Engagement:
+    engagement = Engagement(
+        lea=lea,
+        pathway=values.pathway,
+        mode=values.mode,
+        readiness=values.readiness,
+        started_on=values.started_on,
+        exited_on=values.exited_on,
+        ccee_lead=values.ccee_lead,
+    )
+    editing.record_creation(
+        session, engagement, actor=by, label=engagement_label(lea), lea_id=lea.id
+    )
+    return engagement
 
 
 def update_lea(

@@ -107,3 +107,14 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     THEMES: THEME_COLUMNS,
     FINDINGS: FINDING_COLUMNS,
 }
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The sheets an import reads, and the one a CSV (or a workbook of one sheet) is."""
+
+    sheets: dict[str, tuple[Column, ...]]
+    main: str
+
+
+ACTION_LAYOUT = Layout(SHEETS, ACTIONS)

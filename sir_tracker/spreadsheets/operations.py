@@ -14,10 +14,14 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditAction
 from sir_tracker.audit.operations import record_event
+from sir_tracker.caseload.operations import YearResults, record_dashboard_years
 from sir_tracker.core.errors import DomainError
+from sir_tracker.leas.models import CountyOffice, Lea
+from sir_tracker.leas.operations import LeaValues, add_lea
 from sir_tracker.progress.operations import StatusToSet, set_statuses
 from sir_tracker.reviews import operations as reviews
 from sir_tracker.reviews.models import Action, Component, Sir, Theme
+from sir_tracker.spreadsheets.dashboard import DashboardPlan
 from sir_tracker.spreadsheets.planning import ImportPlan, PlannedAction
 from sir_tracker.users.models import User
 
@@ -168,3 +172,57 @@ def _write_actions(
     ]
     set_statuses(session, sir, changes, by=by)
     return len(changes)
+
+
+def import_dashboard_plan(session: Session, plan: DashboardPlan, *, by: User) -> int:
+    """Write ``plan`` (made by ``plan_dashboard_import``) as ``by``, in one savepoint: the LEAs
+    it creates (``leas.operations.add_lea``), then every LEA-year it records
+    (``caseload.operations``). Returns the LEA-years recorded; ``ImportRefused`` writes
+    nothing."""
+    if plan.problems:
+        raise ImportRefused(
+            f"{plan.filename} has {len(plan.problems)} problems to correct; nothing was imported."
+        )
+    try:
+        with session.begin_nested():
+            offices = {office.id: office for office in session.scalars(select(CountyOffice))}
+            created = {
+                planned.cds_code: add_lea(
+                    session,
+                    LeaValues(
+                        name=planned.name,
+                        kind=planned.kind,
+                        cds_code=planned.cds_code,
+                        county_office=offices[planned.county_office_id],
+                    ),
+                    by=by,
+                )
+                for planned in plan.new_leas
+            }
+            known = {
+                lea.id: lea
+                for lea in session.scalars(
+                    select(Lea).where(
+                        Lea.id.in_({y.lea_id for y in plan.to_record if y.lea_id is not None})
+                    )
+                )
+            }
+            recorded = record_dashboard_years(
+                session,
+                [
+                    YearResults(
+                        known[year.lea_id] if year.lea_id is not None else created[year.cds_code],
+                        year.year,
+                        year.unmet,
+                    )
+                    for year in plan.to_record
+                ],
+                by=by,
+                source=plan.filename,
+            )
+    except DomainError as refused:
+        raise ImportRefused(
+            f"Nothing was imported: {refused.message} (someone may have changed the LEAs since "
+            "the dry run)."
+        ) from refused
+    return len(recorded)

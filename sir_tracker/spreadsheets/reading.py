@@ -24,10 +24,10 @@ from openpyxl.xml import DEFUSEDXML
 from sir_tracker.core.errors import DomainError
 from sir_tracker.spreadsheets.columns import (
     ABOUT_SHEET,
-    ACTIONS,
+    ACTION_LAYOUT,
     COLUMNS_SHEET,
-    SHEETS,
     Column,
+    Layout,
 )
 
 # Without defusedxml, openpyxl would expand XML entities (the "billion laughs" bomb).
@@ -93,9 +93,9 @@ class ReadFile:
     notices: list[str]
 
 
-def read_upload(filename: str, content: bytes) -> ReadFile:
-    """The sheets of an uploaded file, with the problems found in its cells (formulas, say);
-    ``FileRefused`` for a file that cannot be read at all."""
+def read_upload(filename: str, content: bytes, layout: Layout = ACTION_LAYOUT) -> ReadFile:
+    """The sheets of ``layout`` in an uploaded file, with the problems found in their cells
+    (formulas, say); ``FileRefused`` for a file that cannot be read at all."""
     name = PurePath(filename.replace("\\", "/")).name[-MAX_NAME:] or "the file"
     suffix = PurePath(name).suffix.lower()
     if len(content) > MAX_FILE_BYTES:
@@ -118,13 +118,13 @@ def read_upload(filename: str, content: bytes) -> ReadFile:
                 "file is a ZIP archive; this one is not). Open it in your spreadsheet program "
                 "and save it as “Excel workbook (.xlsx)”."
             )
-        return _read_xlsx(name, content)
+        return _read_xlsx(name, content, layout)
     if is_zip or b"\x00" in content[:4096]:
         raise FileRefused(
             f"{name} is not a CSV text file, although its name ends in .csv (it looks like a "
             "workbook). Import the workbook itself as .xlsx, or save it as CSV."
         )
-    return _read_csv(name, content)
+    return _read_csv(name, content, layout)
 
 
 def _megabytes(size: int) -> str:
@@ -134,7 +134,7 @@ def _megabytes(size: int) -> str:
 # --- XLSX -------------------------------------------------------------------------------------
 
 
-def _read_xlsx(name: str, content: bytes) -> ReadFile:
+def _read_xlsx(name: str, content: bytes, layout: Layout) -> ReadFile:
     merged = _check_archive(name, content)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
@@ -151,11 +151,13 @@ def _read_xlsx(name: str, content: bytes) -> ReadFile:
                     f"{name} has a hidden sheet, “{worksheet.title}”: its rows would be "
                     "imported unseen. Unhide it (or delete it) and import the file again."
                 )
-            canonical = _canonical_sheet(worksheet.title)
+            canonical = _canonical_sheet(worksheet.title, layout)
             if canonical is None and len(workbook.worksheets) == 1:
                 # A CSV saved as a workbook: its one sheet is named after the file.
-                canonical = ACTIONS
-                notices.append(f"The one sheet, “{worksheet.title}”, is read as the Actions sheet.")
+                canonical = layout.main
+                notices.append(
+                    f"The one sheet, “{worksheet.title}”, is read as the {layout.main} sheet."
+                )
             if canonical is None:
                 if worksheet.title.strip().casefold() not in _EXPLAINING:
                     notices.append(f"The sheet “{worksheet.title}” is not read.")
@@ -169,7 +171,7 @@ def _read_xlsx(name: str, content: bytes) -> ReadFile:
                     "import the file again."
                 )
             rows = _cells_of(worksheet.iter_rows())
-            sheet = _sheet_from(canonical, rows, problems, notices)
+            sheet = _sheet_from(canonical, layout.sheets[canonical], rows, problems, notices)
             total_rows += len(sheet.rows)
             if total_rows > MAX_ROWS:
                 raise FileRefused(_too_many_rows(name))
@@ -265,7 +267,7 @@ def _cells_of(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[int, list[tuple
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def _read_csv(name: str, content: bytes) -> ReadFile:
+def _read_csv(name: str, content: bytes, layout: Layout) -> ReadFile:
     text = _decode(name, content)
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -280,8 +282,8 @@ def _read_csv(name: str, content: bytes) -> ReadFile:
     )
     problems: list[Problem] = []
     notices: list[str] = []
-    sheet = _sheet_from(ACTIONS, rows, problems, notices)
-    return ReadFile(name, {ACTIONS: sheet}, problems, notices)
+    sheet = _sheet_from(layout.main, layout.sheets[layout.main], rows, problems, notices)
+    return ReadFile(name, {layout.main: sheet}, problems, notices)
 
 
 def _decode(name: str, content: bytes) -> str:
@@ -307,20 +309,21 @@ def _decode(name: str, content: bytes) -> str:
 _EXPLAINING = {COLUMNS_SHEET.casefold(), ABOUT_SHEET.casefold()}
 
 
-def _canonical_sheet(title: str) -> str | None:
+def _canonical_sheet(title: str, layout: Layout) -> str | None:
     wanted = title.strip().casefold()
-    return next((sheet for sheet in SHEETS if sheet.casefold() == wanted), None)
+    return next((sheet for sheet in layout.sheets if sheet.casefold() == wanted), None)
 
 
 def _sheet_from(
     name: str,
+    columns: tuple[Column, ...],
     rows: Iterator[tuple[int, Sequence[tuple[Value, str]]]],
     problems: list[Problem],
     notices: list[str],
 ) -> Sheet:
     """The rows under the sheet's header row (its first row with anything in it), each cell
     under its column; a formula is a problem, never a value."""
-    known = {column.header.casefold(): column for column in SHEETS[name]}
+    known = {column.header.casefold(): column for column in columns}
     sheet = Sheet(name)
     positions: dict[int, Column] | None = None
     for number, cells in rows:

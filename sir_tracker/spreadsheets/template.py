@@ -97,19 +97,31 @@ def _add_lists(sheet: Worksheet, columns: tuple[Column, ...]) -> None:
 
 
 def _explain(workbook: Workbook, components: list[Component]) -> None:
-    sheet = workbook.create_sheet(COLUMNS_SHEET)
-    sheet.append(["Sheet", "Column", "Required", "What to write"])
-    for name, columns in SHEETS.items():
-        for column in columns:
-            sheet.append([name, column.header, "yes" if column.required else "no", column.help])
+    sheet = explain_columns(workbook, SHEETS)
     sheet.append([])
     sheet.append(["Components", "Number", "", "Title"])
     for component in components:
         sheet.append(["", component.number, "", component.title])
+    _wrap(sheet)
+
+
+def explain_columns(workbook: Workbook, sheets: dict[str, tuple[Column, ...]]) -> Worksheet:
+    """The Columns sheet: what to write in each column of each sheet."""
+    sheet: Worksheet = workbook.create_sheet(COLUMNS_SHEET)
+    sheet.append(["Sheet", "Column", "Required", "What to write"])
+    for name, columns in sheets.items():
+        for column in columns:
+            sheet.append([name, column.header, "yes" if column.required else "no", column.help])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCD", (12, 14, 10, 90), strict=True):
+    for letter, width in zip("ABCD", (16, 18, 10, 90), strict=True):
         sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=2):
-        row[3].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
+    _wrap(sheet)
+    return sheet
+
+
+def _wrap(sheet: Worksheet) -> None:
+    for row in sheet.iter_rows(min_row=2):
+        if len(row) > 3:
+            row[3].alignment = Alignment(wrap_text=True, vertical="top")

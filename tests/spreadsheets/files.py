@@ -56,15 +56,16 @@ def xlsx(
     findings: Sequence[Sequence[Any]] = (),
     header: Sequence[str] = ACTION_HEADER,
     workbook: openpyxl.Workbook | None = None,
+    sheet: str = "Actions",
 ) -> bytes:
     """An XLSX workbook with an Actions sheet (and Themes and Findings sheets if given)."""
     book = workbook or openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Actions"
-    sheet.append(list(header))
+    main = book.active
+    assert main is not None
+    main.title = sheet
+    main.append(list(header))
     for row in actions or []:
-        sheet.append(list(row))
+        main.append(list(row))
     if themes:
         theme_sheet = book.create_sheet("Themes")
         theme_sheet.append(["Theme"])
@@ -84,8 +85,10 @@ def save(book: openpyxl.Workbook) -> bytes:
     return out.getvalue()
 
 
-def csv_text(rows: Sequence[Sequence[Any]], *, delimiter: str = ",") -> str:
-    lines = [ACTION_HEADER, *rows]
+def csv_text(
+    rows: Sequence[Sequence[Any]], *, delimiter: str = ",", header: Sequence[str] = ACTION_HEADER
+) -> str:
+    lines = [header, *rows]
     return "\r\n".join(delimiter.join(_quoted(cell, delimiter) for cell in row) for row in lines)
 
 
