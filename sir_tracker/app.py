@@ -15,6 +15,7 @@ from sir_tracker.core.paths import resource_dir
 from sir_tracker.pages.api.views import blueprint as api_blueprint
 from sir_tracker.pages.audit.views import blueprint as audit_blueprint
 from sir_tracker.pages.auth.views import blueprint as auth_blueprint
+from sir_tracker.pages.caseload.views import blueprint as caseload_blueprint
 from sir_tracker.pages.dashboard.views import blueprint as dashboard_blueprint
 from sir_tracker.pages.distribution.views import blueprint as distribution_blueprint
 from sir_tracker.pages.leas.views import blueprint as leas_blueprint
@@ -27,6 +28,7 @@ from sir_tracker.pages.reports.packet_views import blueprint as packets_blueprin
 from sir_tracker.pages.reports.views import blueprint as reports_blueprint
 from sir_tracker.pages.reviews.status_views import blueprint as progress_blueprint
 from sir_tracker.pages.reviews.views import blueprint as reviews_blueprint
+from sir_tracker.pages.spreadsheets.dashboard_views import blueprint as dashboard_results_blueprint
 from sir_tracker.pages.spreadsheets.views import blueprint as spreadsheets_blueprint
 from sir_tracker.pages.users.views import blueprint as users_blueprint
 from sir_tracker.web import current, limits
@@ -61,6 +63,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(archive_blueprint)
     app.register_blueprint(distribution_blueprint)
     app.register_blueprint(spreadsheets_blueprint)
+    app.register_blueprint(dashboard_results_blueprint)
+    app.register_blueprint(caseload_blueprint)
     limits.init_app(app)  # rates the views of the blueprints above
 
     app.register_blueprint(api_blueprint)

@@ -113,6 +113,11 @@ def can_send_reports(user: User) -> bool:
     return user.is_active and user.role in SENDING_ROLES
 
 
+def can_view_pipeline(user: User) -> bool:
+    """The caseload pipeline spans LEAs, as packets do: for those who see more than one."""
+    return user.is_active and user.role in PACKET_ROLES
+
+
 def can_view_job(user: User, job: ReportJob) -> bool:
     """A packet's progress: whoever asked for it, and admins."""
     return user.is_active and (job.requested_by_id == user.id or user.role is Role.ADMIN)

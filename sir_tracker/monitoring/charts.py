@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from sir_tracker.caseload.pipeline import YearCounts as CaseloadYear
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.progress.counts import StatusCounts
@@ -250,4 +251,120 @@ def _sentence(counts: StatusCounts) -> str:
     return (
         f"{counts.completed} completed, {counts.in_progress} in progress, "
         f"{counts.not_started} not started"
+    )
+
+
+# --- The caseload over the years, as grouped bars ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class BarSeries:
+    key: str
+    label: str
+    colour: str
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class YearTick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    description: str
+    width: int
+    height: int
+    plot_left: int
+    plot_right: int
+    plot_top: int
+    plot_bottom: int
+    y_label: str
+    y_ticks: tuple[Tick, ...]
+    x_ticks: tuple[YearTick, ...]
+    series: tuple[BarSeries, ...]
+    # The figures, for the table beside the chart: a row per year, a column per series.
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+# Colours from app.css's palette that keep 3:1 on white; bars are also told by their order,
+# their legend and the table.
+CASELOAD_STYLES = (
+    ("caseload", "LEAs in the caseload", "#005ea2"),
+    ("exits", "Exits", "#b50909"),
+    ("eligible", "Eligible for DTA (Dashboard of the year before)", "#71767a"),
+)
+
+
+def caseload_chart(years: Sequence[CaseloadYear]) -> BarChart | None:
+    """Bars per year: the caseload, its exits and the LEAs eligible for DTA, as in CCEE's board
+    presentations ("7 LEAs in 2021, 54 in 2024"); None without a year."""
+    if not years:
+        return None
+    plot_left, plot_right = LEFT, WIDTH - RIGHT
+    plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
+    values = [(year.caseload, year.exits, year.eligible) for year in years]
+    step, top = _scale(max(v or 0 for row in values for v in row))
+    slot = (plot_right - plot_left) / len(years)
+    bar = min(28.0, slot * 0.8 / len(CASELOAD_STYLES))
+
+    def y_of(value: int) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * value / top
+
+    series = []
+    for index, (key, label, colour) in enumerate(CASELOAD_STYLES):
+        bars = []
+        for position, (year, row) in enumerate(zip(years, values, strict=True)):
+            value = row[index]
+            if value is None:
+                continue
+            left = plot_left + slot * position + (slot - bar * len(CASELOAD_STYLES)) / 2
+            bars.append(
+                Bar(
+                    _round(left + bar * index),
+                    _round(y_of(value)),
+                    _round(bar),
+                    _round(plot_bottom - y_of(value)),
+                    f"{year.year}: {value} {label[:1].lower()}{label[1:]}",
+                )
+            )
+        series.append(BarSeries(key, label, colour, tuple(bars)))
+    first, last = years[0], years[-1]
+    return BarChart(
+        title="The caseload, its exits and the LEAs eligible for DTA, year by year",
+        description=(
+            f"Bar chart by year from {first.year} to {last.year}. In {first.year}: "
+            f"{first.caseload} LEAs in the caseload, {first.exits} exits. In {last.year}: "
+            f"{last.caseload} LEAs in the caseload, {last.exits} exits."
+        ),
+        width=WIDTH,
+        height=HEIGHT,
+        plot_left=plot_left,
+        plot_right=plot_right,
+        plot_top=plot_top,
+        plot_bottom=plot_bottom,
+        y_label="LEAs",
+        y_ticks=tuple(Tick(_round(y_of(value)), str(value)) for value in range(0, top + 1, step)),
+        x_ticks=tuple(
+            YearTick(_round(plot_left + slot * (i + 0.5)), str(year.year))
+            for i, year in enumerate(years)
+        ),
+        series=tuple(series),
+        columns=tuple(label for _, label, _ in CASELOAD_STYLES),
+        rows=tuple(
+            (str(year.year), tuple("" if v is None else str(v) for v in row))
+            for year, row in zip(years, values, strict=True)
+        ),
     )

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.access.policy import can_view_lea
+from sir_tracker.caseload.pipeline import Pipeline, Stage
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
 from sir_tracker.monitoring.overview import overview
@@ -305,3 +306,62 @@ def packet_summary_table(
 def _number(percent: str) -> int | None:
     """ "91%" as 91; "none" (no actions) as an empty cell."""
     return int(percent.rstrip("%")) if percent.endswith("%") else None
+
+
+def pipeline_export(found: Pipeline) -> Export:
+    """The pipeline page as a workbook: every LEA listed with its stage, the counts by county,
+    and the caseload year by year."""
+    lines: list[list[Cell]] = [
+        [
+            stage.label,
+            lea.county,
+            lea.name,
+            lea.level.label,
+            lea.reason,
+            lea.engaged_since,
+            lea.exited_on,
+            lea.out_of_eligibility,
+        ]
+        for stage, leas in found.stages.items()
+        for lea in leas
+    ]
+    by_county: list[list[Cell]] = [
+        [county, *(found.count(stage, county) for stage in Stage)] for county in found.counties
+    ]
+    trend: list[list[Cell]] = [
+        [year.year, year.caseload, year.exits, year.eligible] for year in found.trend
+    ]
+    return Export(
+        f"caseload-pipeline-dashboard-{found.year}",
+        [
+            Table(
+                "Pipeline",
+                [
+                    Heading("Stage", 44),
+                    Heading("County", 16),
+                    Heading("LEA", 40),
+                    Heading(f"Eligibility, Dashboard {found.year}", 24),
+                    Heading("Why", 80),
+                    Heading("Engaged since", 14),
+                    Heading("Exited", 14),
+                    Heading("Out of DTA eligibility", 24),
+                ],
+                lines,
+            ),
+            Table(
+                "By county",
+                [Heading("County", 18), *(Heading(stage.label, 22) for stage in Stage)],
+                by_county,
+            ),
+            Table(
+                "Over the years",
+                [
+                    Heading("Year", 8),
+                    Heading("LEAs in the caseload", 14),
+                    Heading("Exits", 10),
+                    Heading("Eligible for DTA (Dashboard of the year before)", 20),
+                ],
+                trend,
+            ),
+        ],
+    )

@@ -14,6 +14,7 @@ from sir_tracker.access.policy import (
     can_request_packet,
     can_view_job,
     can_view_lea,
+    can_view_pipeline,
     can_view_report,
     is_admin,
 )
@@ -108,4 +109,10 @@ def require_edit(user: User, lea: Lea) -> None:
 
 def require_admin(user: User) -> None:
     if not is_admin(user):
+        abort(403)
+
+
+def require_pipeline(user: User) -> None:
+    """403 for a user who sees one LEA only (LEA staff)."""
+    if not can_view_pipeline(user):
         abort(403)

@@ -60,3 +60,13 @@ class ConfirmForm(CheckedForm):
     token = HiddenField(validators=[DataRequired(), Regexp(TOKEN)])
     filename = HiddenField(validators=[DataRequired()])
     fingerprint = HiddenField(validators=[DataRequired(), Regexp(TOKEN)])
+
+
+class DashboardUploadForm(CheckedForm):
+    file = FileField(
+        "Dashboard results to import (XLSX or CSV)",
+        validators=[FileRequired("Choose the file to import.")],
+        description="The template's columns: CDS code, Dashboard year, student group and the "
+        "priorities it did not meet. Nothing is written until you have seen the dry run and "
+        "confirmed it.",
+    )

@@ -27,7 +27,7 @@ from sir_tracker.spreadsheets.writing import CSV_TYPE, XLSX_TYPE, csv_bytes, xls
 from sir_tracker.users.models import User
 from sir_tracker.web import current, loaders
 from sir_tracker.web.current import sign_in_required
-from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page
+from sir_tracker.web.responses import CONFLICT, INVALID_FORM, Page, attachment
 
 blueprint = Blueprint("spreadsheets", __name__)
 
@@ -188,7 +188,7 @@ def _dry_run_page(
 @blueprint.get("/spreadsheets/template.xlsx")
 @sign_in_required
 def template() -> Response:
-    return _file(template_bytes(db.session()), TEMPLATE_FILENAME, XLSX_TYPE)
+    return attachment(template_bytes(db.session()), TEMPLATE_FILENAME, XLSX_TYPE)
 
 
 # --- The dashboard's caseload and the board packet summary ------------------------------------
@@ -234,13 +234,5 @@ def packet_summary(kind: str) -> Page:
 
 def _download(export: exports.Export, kind: str) -> Response:
     if kind == "csv":
-        return _file(csv_bytes(export.main), f"{export.basename}.csv", CSV_TYPE)
-    return _file(xlsx_bytes(export.tables), f"{export.basename}.xlsx", XLSX_TYPE)
-
-
-def _file(content: bytes, filename: str, mimetype: str) -> Response:
-    response = Response(content, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+        return attachment(csv_bytes(export.main), f"{export.basename}.csv", CSV_TYPE)
+    return attachment(xlsx_bytes(export.tables), f"{export.basename}.xlsx", XLSX_TYPE)
