@@ -84,6 +84,11 @@ ROUTES: dict[str, list[Route]] = {
         Route("GET", "/leas/new", ADMINS, EVERYONE),
         Route("POST", "/leas/new", ADMINS, EVERYONE),
     ],
+    # Without data the POST answers 422 and starts nothing.
+    "leas.start_engagement": [
+        Route("GET", "/leas/{lea}/engagement/new", EDITORS),
+        Route("POST", "/leas/{lea}/engagement/new", EDITORS),
+    ],
     "leas.edit": [
         Route("GET", "/leas/{lea}/edit", EDITORS),
         Route("POST", "/leas/{lea}/edit", EDITORS),
@@ -261,6 +266,16 @@ ROUTES: dict[str, list[Route]] = {
     "spreadsheets.packet_summary": [
         Route("GET", "/board-packets/summary.xlsx", PACKET_ASKERS, EVERYONE),
         Route("GET", "/board-packets/summary.csv", PACKET_ASKERS, EVERYONE),
+    ],
+    "caseload.pipeline_page": [Route("GET", "/caseload/pipeline", PACKET_ASKERS, EVERYONE)],
+    "caseload.pipeline_xlsx": [Route("GET", "/caseload/pipeline.xlsx", PACKET_ASKERS, EVERYONE)],
+    "dashboard_results.index": [Route("GET", "/dashboard-results", ADMINS, EVERYONE)],
+    "dashboard_results.dry_run": [Route("POST", "/dashboard-results/import", ADMINS, EVERYONE)],
+    "dashboard_results.confirm": [
+        Route("POST", "/dashboard-results/import/confirm", ADMINS, EVERYONE)
+    ],
+    "dashboard_results.template": [
+        Route("GET", "/dashboard-results/template.xlsx", ADMINS, EVERYONE)
     ],
     # The API: IUSD is published, so a visitor reads it; a user reads it within their scope.
     "api.openapi": [Route("GET", "/api/v1/openapi.json", PUBLIC)],

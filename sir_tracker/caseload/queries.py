@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sir_tracker.caseload.eligibility import Unmet, YearEligibility, history
+from sir_tracker.caseload.eligibility import Unmet, YearEligibility, eligibility, history
 from sir_tracker.caseload.models import DashboardResult, DashboardYear
 from sir_tracker.leas.models import Lea, LeaKind
 
@@ -57,3 +58,38 @@ def eligibility_history(session: Session, lea: Lea) -> list[YearEligibility]:
     """The LEA's eligibility in each Dashboard year held for any LEA, oldest first."""
     results = held_results(session, [lea.id]).get(lea.id, {})
     return history(results, charter=is_charter(lea), years=dashboard_years(session))
+
+
+# The state publishes a year's Dashboard in December of that year.
+PUBLISHED_MONTH = 12
+
+
+def dashboard_of(session: Session, day: date) -> int | None:
+    """The latest Dashboard year held that was out by ``day``."""
+    published = [
+        year
+        for year in dashboard_years(session)
+        if year < day.year or (year == day.year and day.month >= PUBLISHED_MONTH)
+    ]
+    return published[-1] if published else None
+
+
+def still_eligible(
+    session: Session, leas: Sequence[Lea], day: date
+) -> tuple[int | None, dict[int, str]]:
+    """The Dashboard year out by ``day`` and, per LEA, whether it makes the LEA eligible for
+    DTA: "yes", "no", or "no results" (none held for that LEA in that year)."""
+    year = dashboard_of(session, day)
+    if year is None:
+        return None, {}
+    held = held_results(session, [lea.id for lea in leas])
+    answers = {}
+    for lea in leas:
+        results = held.get(lea.id, {})
+        if year not in results:
+            answers[lea.id] = "no results"
+        else:
+            answers[lea.id] = (
+                "yes" if eligibility(results, year, charter=is_charter(lea)).dta else "no"
+            )
+    return year, answers

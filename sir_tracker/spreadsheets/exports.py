@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.access.policy import can_view_lea
 from sir_tracker.caseload.pipeline import Pipeline, Stage
+from sir_tracker.caseload.queries import still_eligible
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
 from sir_tracker.monitoring.overview import overview
@@ -246,6 +247,7 @@ def packet_summary_table(
     summary = packet_summary(
         session, leas, as_of, Audience.BOARD, thresholds=thresholds, generated_at=generated_at
     )
+    dashboard, eligible = still_eligible(session, leas, as_of)
     change = f"Change since {summary.previous_quarter_end} (completed / in progress / not started)"
     lines: list[list[Cell]] = [
         [
@@ -260,6 +262,7 @@ def packet_summary_table(
             line.quarterly_meetings,
             "yes" if line.plateau else "no",
             "; ".join(line.notices),
+            eligible.get(line.lea_id, ""),
         ]
         for line in summary.lines
     ]
@@ -291,6 +294,12 @@ def packet_summary_table(
                     Heading(f"Quarterly meetings {summary.school_year}", 14),
                     Heading("Plateau", 10),
                     Heading("To notice (the packet's flags)", 40),
+                    Heading(
+                        f"Still eligible for DTA (Dashboard {dashboard})"
+                        if dashboard
+                        else "Still eligible for DTA (no Dashboard results held)",
+                        16,
+                    ),
                 ],
                 lines,
             ),

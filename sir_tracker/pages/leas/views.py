@@ -19,6 +19,8 @@ from sqlalchemy import select
 
 from sir_tracker.access.policy import can_edit_lea, is_admin
 from sir_tracker.audit.editing import EditConflict
+from sir_tracker.caseload.eligibility import READING
+from sir_tracker.caseload.queries import eligibility_history
 from sir_tracker.core import db, pacific_time
 from sir_tracker.core.errors import DomainError
 from sir_tracker.leas import operations
@@ -27,7 +29,13 @@ from sir_tracker.leas.operations import EngagementValues, LeaValues
 from sir_tracker.monitoring.pre_read import pre_read as pre_read_of
 from sir_tracker.monitoring.profile import lea_profile
 from sir_tracker.monitoring.quarters import Thresholds
-from sir_tracker.pages.leas.forms import ChangesSinceForm, EditLeaForm, EngagementForm, NewLeaForm
+from sir_tracker.pages.leas.forms import (
+    ChangesSinceForm,
+    EditLeaForm,
+    EngagementFieldsForm,
+    EngagementForm,
+    NewLeaForm,
+)
 from sir_tracker.users.models import Role, User
 from sir_tracker.web import current
 from sir_tracker.web.as_of import as_of_from
@@ -69,6 +77,9 @@ def lea(lea_id: int) -> Page:
         since_form=since_form,
         can_edit=editable,
         can_edit_engagement=editable and record.current_engagement is not None,
+        can_start_engagement=editable and not record.is_archived and _not_engaged(record),
+        eligibility=eligibility_history(db.session(), record),
+        eligibility_reading=READING,
         is_admin=is_admin(user) and as_of.day is None,
         report_form=(
             LeaReportForm(formdata=None, as_of=as_of.day or as_of.today)
@@ -182,6 +193,33 @@ def edit_engagement(lea_id: int) -> Page:
     return _form_page("leas/engagement.html", form, lea=record, engagement=engagement)
 
 
+@blueprint.route("/leas/<id:lea_id>/engagement/new", methods=["GET", "POST"])
+@sign_in_required
+def start_engagement(lea_id: int) -> Page:
+    user = current.user()
+    record = lea_for(user, lea_id)
+    require_edit(user, record)
+    leads = _ccee_leads(keep=None) if is_admin(user) else None
+    form = EngagementFieldsForm(
+        data={"started_on": pacific_time.today()} if request.method == "GET" else None,
+        ccee_leads=leads,
+    )
+    if form.validate_on_submit():
+        try:
+            operations.start_engagement(
+                db.session(),
+                record,
+                _engagement_values(form, leads or [], keep=None),
+                by=user,
+            )
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            flash(f"The engagement of {record.name} has started.", "success")
+            return redirect(url_for("leas.lea", lea_id=record.id))
+    return _form_page("leas/start_engagement.html", form, lea=record)
+
+
 @blueprint.route("/leas/<id:lea_id>/archive", methods=["GET", "POST"])
 @sign_in_required
 def archive(lea_id: int) -> Page:
@@ -221,6 +259,14 @@ def restore(lea_id: int) -> Page:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _not_engaged(lea: Lea) -> bool:
+    """No engagement under way today: one may start."""
+    current = lea.current_engagement
+    return current is None or (
+        current.exited_on is not None and current.exited_on <= pacific_time.today()
+    )
 
 
 def _county_offices() -> Sequence[CountyOffice]:
