@@ -173,15 +173,35 @@ def identified_groups(unmet: Iterable[Unmet]) -> dict[StudentGroup, tuple[Priori
 def eligibility(results: Results, year: int, *, charter: bool) -> YearEligibility:
     """The LEA's eligibility as of Dashboard ``year``, from its results of that year and the
     three before it (later years are not read)."""
-    identified = {
-        each: identified_groups(results.get(each, ())) for each in range(year - 3, year + 1)
-    }
-    this_year = identified[year]
-    da, da_reason = _da(identified, year, charter=charter)
-    heavy = [each for each in sorted(identified) if len(identified[each]) >= DTA_GROUPS]
+    return _eligibility(_Identified(results), year, charter=charter)
+
+
+def history(results: Results, *, charter: bool, years: Iterable[int]) -> list[YearEligibility]:
+    """Eligibility in each of ``years`` (oldest first); each year's groups are worked out
+    once, however many windows they fall in."""
+    identified = _Identified(results)
+    return [_eligibility(identified, year, charter=charter) for year in sorted(set(years))]
+
+
+class _Identified(dict[int, dict[StudentGroup, tuple[Priority, ...]]]):
+    """Each year's identified groups, worked out when first asked for."""
+
+    def __init__(self, results: Results) -> None:
+        super().__init__()
+        self.results = results
+
+    def __missing__(self, year: int) -> dict[StudentGroup, tuple[Priority, ...]]:
+        found = self[year] = identified_groups(self.results.get(year, ()))
+        return found
+
+
+def _eligibility(identified: _Identified, year: int, *, charter: bool) -> YearEligibility:
+    window = {each: identified[each] for each in range(year - 3, year + 1)}
+    da, da_reason = _da(window, year, charter=charter)
+    heavy = [each for each in sorted(window) if len(window[each]) >= DTA_GROUPS]
     dta = len(heavy) >= DTA_YEARS
     if dta:
-        dta_reason = describe({each: identified[each] for each in heavy})
+        dta_reason = describe({each: window[each] for each in heavy})
     elif heavy:
         dta_reason = (
             f"{DTA_GROUPS} or more groups missed {PRIORITIES} or more priorities in "
@@ -190,12 +210,7 @@ def eligibility(results: Results, year: int, *, charter: bool) -> YearEligibilit
         )
     else:
         dta_reason = ""
-    return YearEligibility(year, da, dta, tuple(this_year), da_reason, dta_reason)
-
-
-def history(results: Results, *, charter: bool, years: Iterable[int]) -> list[YearEligibility]:
-    """Eligibility in each of ``years`` (oldest first)."""
-    return [eligibility(results, year, charter=charter) for year in sorted(set(years))]
+    return YearEligibility(year, da, dta, tuple(window[year]), da_reason, dta_reason)
 
 
 def _da(
@@ -241,13 +256,7 @@ def _count_years(n: int) -> str:
     return "1 year" if n == 1 else f"{n} years"
 
 
-_GROUPS = list(StudentGroup)
-_PRIORITIES = list(Priority)
-
-
-def _group_order(group: StudentGroup) -> int:
-    return _GROUPS.index(group)
-
-
-def _priority_order(priority: Priority) -> int:
-    return _PRIORITIES.index(priority)
+_GROUP_ORDER = {group: n for n, group in enumerate(StudentGroup)}
+_PRIORITY_ORDER = {priority: n for n, priority in enumerate(Priority)}
+_group_order = _GROUP_ORDER.__getitem__
+_priority_order = _PRIORITY_ORDER.__getitem__

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.audit.models import AuditAction
@@ -59,23 +59,29 @@ def record_dashboard_years(
         )
     }
     now = utcnow()
-    recorded: list[tuple[DashboardYear, DashboardYear | None]] = []
+    recorded: list[tuple[DashboardYear, frozenset[Unmet], DashboardYear | None]] = []
     for entry in entries:
-        wanted = set(entry.unmet)
+        wanted = frozenset(entry.unmet)
         before = held.get((entry.lea.id, entry.year))
         if before is not None:
             if {(r.student_group, r.priority) for r in before.results} == wanted:
                 continue
             before.replaced_at = now
         year = DashboardYear(lea=entry.lea, year=entry.year, imported_by=by, source=source)
-        year.results = [
-            DashboardResult(student_group=group, priority=priority)
-            for group, priority in sorted(wanted)
-        ]
-        recorded.append((year, before))
+        recorded.append((year, wanted, before))
     session.flush()  # the replaced first: the partial unique index allows one current year
-    session.add_all(year for year, _ in recorded)
+    session.add_all(year for year, _, _ in recorded)
     session.flush()
+    # Thousands of rows: one executemany, not an object each (the import holds the lock).
+    rows = [
+        {"dashboard_year_id": year.id, "student_group": group, "priority": priority}
+        for year, wanted, _ in recorded
+        for group, priority in sorted(wanted)
+    ]
+    if rows:
+        session.execute(insert(DashboardResult), rows)
+    for year, _, _ in recorded:
+        session.expire(year, ["results"])
     session.add_all(
         new_event(
             actor=by,
@@ -83,13 +89,13 @@ def record_dashboard_years(
             record=year,
             label=f"Dashboard {year.year} results of {year.lea.name}",
             lea_id=year.lea.id,
-            summary=f"From {source}: {_pairs(len(year.results))}"
+            summary=f"From {source}: {_pairs(len(wanted))}"
             + ("" if before is None else f" (replacing {_pairs(len(before.results))})"),
         )
-        for year, before in recorded
+        for year, wanted, before in recorded
     )
     session.flush()
-    return [year for year, _ in recorded]
+    return [year for year, _, _ in recorded]
 
 
 def _pairs(n: int) -> str:
