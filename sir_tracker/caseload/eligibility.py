@@ -140,6 +140,7 @@ class YearEligibility:
     identified: tuple[StudentGroup, ...]  # this year's groups not meeting 2+ priorities
     da_reason: str  # "" when not eligible
     dta_reason: str
+    has_results: bool = True  # False: no results of this year (none of its groups count)
 
     @property
     def level(self) -> Level:
@@ -152,6 +153,8 @@ class YearEligibility:
             return self.dta_reason
         if self.da:
             return self.da_reason
+        if not self.identified and not self.has_results:
+            return f"No results of the {self.year} Dashboard are held."
         if not self.identified:
             return f"No student group missed {PRIORITIES} or more priorities in {self.year}."
         return self.da_reason or self.dta_reason
@@ -210,7 +213,15 @@ def _eligibility(identified: _Identified, year: int, *, charter: bool) -> YearEl
         )
     else:
         dta_reason = ""
-    return YearEligibility(year, da, dta, tuple(window[year]), da_reason, dta_reason)
+    return YearEligibility(
+        year,
+        da,
+        dta,
+        tuple(window[year]),
+        da_reason,
+        dta_reason,
+        has_results=year in identified.results,
+    )
 
 
 def _da(

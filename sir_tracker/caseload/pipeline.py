@@ -36,12 +36,24 @@ class Stage(enum.StrEnum):
     def label(self) -> str:
         return _STAGE_LABELS[self]
 
+    @property
+    def short_label(self) -> str:
+        return _SHORT_LABELS[self]
+
 
 _STAGE_LABELS = {
     Stage.INTAKE: "Eligible, not engaged (intake)",
     Stage.ENGAGED: "Engaged and still eligible",
     Stage.EXIT_CANDIDATE: "Engaged, no longer eligible (candidates to exit)",
     Stage.WATCH: "Exited, eligible again or still low (post-exit watch)",
+}
+
+
+_SHORT_LABELS = {
+    Stage.INTAKE: "Intake",
+    Stage.ENGAGED: "Engaged, eligible",
+    Stage.EXIT_CANDIDATE: "Candidates to exit",
+    Stage.WATCH: "Post-exit watch",
 }
 
 
@@ -55,14 +67,18 @@ class PipelineLea:
     reason: str
     engaged_since: date | None  # the engagement under way (or the last, once exited)
     exited_on: date | None
-    out_since: int | None  # candidates to exit: the first Dashboard year not DTA-eligible
-    years_out: int  # ... and how many Dashboard years since, that one included
+    # Candidates to exit: the first Dashboard year not DTA-eligible after the last that was
+    # (None: not eligible in any year held), and how many Dashboard years since, it included.
+    out_since: int | None
+    years_out: int
 
     @property
     def out_of_eligibility(self) -> str:
-        """ "2 Dashboard years (since 2024)"."""
-        if self.out_since is None:
+        """ "2 Dashboard years (since 2024)", or "not eligible in any Dashboard year held"."""
+        if self.stage is not Stage.EXIT_CANDIDATE:
             return ""
+        if self.out_since is None:
+            return "Not eligible in any Dashboard year held"
         years = "1 Dashboard year" if self.years_out == 1 else f"{self.years_out} Dashboard years"
         return f"{years} (since {self.out_since})"
 
@@ -137,11 +153,12 @@ def pipeline(
         stage = _stage(now, under_way, last)
         if stage is None:
             continue
-        out_since = None
-        if stage is Stage.EXIT_CANDIDATE:
-            out_since = year
-            while out_since - 1 in by_year and not by_year[out_since - 1].dta:
-                out_since -= 1
+        eligible_before = [each for each in years if each <= year and by_year[each].dta]
+        out_since = (
+            years[years.index(eligible_before[-1]) + 1]
+            if stage is Stage.EXIT_CANDIDATE and eligible_before
+            else None
+        )
         engagement = under_way or last
         found.stages[stage].append(
             PipelineLea(
@@ -154,7 +171,9 @@ def pipeline(
                 engaged_since=engagement.started_on if engagement else None,
                 exited_on=last.exited_on if last is not None and under_way is None else None,
                 out_since=out_since,
-                years_out=year - out_since + 1 if out_since is not None else 0,
+                years_out=sum(
+                    1 for each in years if out_since is not None and out_since <= each <= year
+                ),
             )
         )
     for leas_of_stage in found.stages.values():

@@ -134,4 +134,6 @@ def test_a_fifth_year_drops_the_oldest() -> None:
 def test_no_results_is_not_eligible_and_says_so() -> None:
     found = eligibility({}, 2025, charter=False)
     assert found.level is Level.NONE
-    assert found.reason == "No student group missed 2 or more priorities in 2025."
+    assert found.reason == "No results of the 2025 Dashboard are held."
+    met_everything = eligibility({2025: []}, 2025, charter=False)
+    assert met_everything.reason == "No student group missed 2 or more priorities in 2025."
