@@ -45,3 +45,9 @@ schemas.ActionList.pagination, schemas.MeetingList.pagination
 from flask import g
 
 g._login_user
+
+# Set by keyword when a year is recorded (imported_by), and the other side of a relationship
+# (back_populates) that the ORM keeps in step.
+from sir_tracker.caseload.models import DashboardResult, DashboardYear
+
+DashboardYear.imported_by, DashboardResult.dashboard_year

@@ -199,7 +199,7 @@ class _Identified(dict[int, dict[StudentGroup, tuple[Priority, ...]]]):
 
 
 def _eligibility(identified: _Identified, year: int, *, charter: bool) -> YearEligibility:
-    window = {each: identified[each] for each in range(year - 3, year + 1)}
+    window = {each: identified[each] for each in range(year - DTA_WINDOW + 1, year + 1)}
     da, da_reason = _da(window, year, charter=charter)
     heavy = [each for each in sorted(window) if len(window[each]) >= DTA_GROUPS]
     dta = len(heavy) >= DTA_YEARS
@@ -208,7 +208,7 @@ def _eligibility(identified: _Identified, year: int, *, charter: bool) -> YearEl
     elif heavy:
         dta_reason = (
             f"{DTA_GROUPS} or more groups missed {PRIORITIES} or more priorities in "
-            f"{_count_years(len(heavy))} of {year - 3}-{year}: {_and(map(str, heavy))} "
+            f"{_count_years(len(heavy))} of {year - DTA_WINDOW + 1}-{year}: {_and(map(str, heavy))} "
             f"({DTA_YEARS} are needed for DTA)."
         )
     else:
