@@ -208,8 +208,8 @@ def _eligibility(identified: _Identified, year: int, *, charter: bool) -> YearEl
     elif heavy:
         dta_reason = (
             f"{DTA_GROUPS} or more groups missed {PRIORITIES} or more priorities in "
-            f"{_count_years(len(heavy))} of {year - DTA_WINDOW + 1}-{year}: {_and(map(str, heavy))} "
-            f"({DTA_YEARS} are needed for DTA)."
+            f"{_count_years(len(heavy))} of {year - DTA_WINDOW + 1}-{year}: "
+            f"{_and(map(str, heavy))} ({DTA_YEARS} are needed for DTA)."
         )
     else:
         dta_reason = ""

@@ -28,6 +28,7 @@ from sir_tracker.spreadsheets.dashboard import DASHBOARD_LAYOUT, plan_dashboard_
 from sir_tracker.spreadsheets.operations import import_dashboard_plan
 from sir_tracker.spreadsheets.reading import read_upload
 from sir_tracker.users.models import Role, User
+from tests.benchmarks.bench_import import write_table
 
 RESULTS = Path(__file__).with_name("caseload_results.md")
 YEARS = (2021, 2022, 2023, 2024, 2025)
@@ -108,29 +109,19 @@ def run(leas: int) -> dict[str, float | int]:
     }
 
 
-def _line(key: str, value: float) -> str:
-    return f"| {key} | {value:.3f} |" if isinstance(value, float) else f"| {key} | {value} |"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--leas", type=int, default=400)
-    result = run(parser.parse_args().leas)
-    lines = [
-        "# Dashboard import and caseload pipeline benchmark",
-        "",
+    write_table(
+        RESULTS,
+        "Dashboard import and caseload pipeline benchmark",
         f"`python -m tests.benchmarks.bench_caseload`, {datetime.now(UTC):%Y-%m-%d}, SQLite, "
         "one process on the shared 2-core machine. CPU times (`_cpu_s`, what this process "
         "used) are the measure; wall-clock times (`_wall_s`) depend on what else the machine "
         f"runs (see the load average). The pipeline must take under {CEILING_S:.0f} s of CPU.",
-        "",
-        "| measure | value |",
-        "| --- | --- |",
-        *(_line(key, value) for key, value in result.items()),
-        "",
-    ]
-    RESULTS.write_text("\n".join(lines))
-    print("\n".join(lines))
+        run(parser.parse_args().leas),
+        places=3,
+    )
 
 
 if __name__ == "__main__":

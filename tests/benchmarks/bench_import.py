@@ -115,28 +115,41 @@ def run(rows: int) -> dict[str, float | int]:
     }
 
 
-def _line(key: str, value: float) -> str:
-    return f"| {key} | {value:.2f} |" if isinstance(value, float) else f"| {key} | {value} |"
+def write_table(
+    path: Path, title: str, intro: str, result: dict[str, float | int], *, places: int = 2
+) -> None:
+    """The result as a markdown table of measures under ``title`` and ``intro``, written to
+    ``path`` and printed."""
+
+    def line(key: str, value: float) -> str:
+        shown = f"{value:.{places}f}" if isinstance(value, float) else str(value)
+        return f"| {key} | {shown} |"
+
+    lines = [
+        f"# {title}",
+        "",
+        intro,
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        *(line(key, value) for key, value in result.items()),
+        "",
+    ]
+    path.write_text("\n".join(lines))
+    print("\n".join(lines))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=5_000)
-    result = run(parser.parse_args().rows)
-    lines = [
-        "# Spreadsheet import benchmark",
-        "",
+    write_table(
+        RESULTS,
+        "Spreadsheet import benchmark",
         f"`python -m tests.benchmarks.bench_import`, {datetime.now(UTC):%Y-%m-%d}, SQLite, "
         "one process on the shared 2-core machine. Wall-clock times (`_s`) depend on what else "
         "the machine runs (see the load average); CPU times (`_cpu_s`) much less.",
-        "",
-        "| measure | value |",
-        "| --- | --- |",
-        *(_line(key, value) for key, value in result.items()),
-        "",
-    ]
-    RESULTS.write_text("\n".join(lines))
-    print("\n".join(lines))
+        run(parser.parse_args().rows),
+    )
 
 
 if __name__ == "__main__":
