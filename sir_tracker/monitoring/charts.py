@@ -8,7 +8,7 @@ as a wide gap, not as one more step. Labels that would run into the one before a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -113,7 +113,7 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
         return None
     plot_left, plot_right = LEFT, WIDTH - RIGHT
     plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
-    step, top = _scale(max(point.counts.total for point in points))
+    y_of, y_ticks = _value_axis(max(point.counts.total for point in points))
 
     first_day = points[0].held_on.toordinal()
     days = points[-1].held_on.toordinal() - first_day
@@ -123,9 +123,6 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
             return (plot_left + plot_right) / 2
         span = plot_right - plot_left - 2 * INSET
         return plot_left + INSET + span * (points[index].held_on.toordinal() - first_day) / days
-
-    def y_of(value: int) -> float:
-        return plot_bottom - (plot_bottom - plot_top) * value / top
 
     series = []
     for status, style in STYLES.items():
@@ -170,7 +167,7 @@ def trend_chart(points: Sequence[ChartPoint]) -> TrendChart | None:
         plot_right=plot_right,
         plot_top=plot_top,
         plot_bottom=plot_bottom,
-        y_ticks=tuple(Tick(_round(y_of(value)), str(value)) for value in range(0, top + 1, step)),
+        y_ticks=y_ticks,
         x_ticks=tuple(x_ticks),
         series=tuple(series),
         rows=tuple(
@@ -213,6 +210,17 @@ def _quarter_ticks(xs: list[float], points: Sequence[ChartPoint]) -> tuple[Quart
         QuarterTick(_round(x), quarter, year)
         for x, quarter, year in zip(xs, quarters, years, strict=True)
     )
+
+
+def _value_axis(largest: int) -> tuple[Callable[[int], float], tuple[Tick, ...]]:
+    """Where a value sits on the plot (its y), and the ticks of the value axis."""
+    plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
+    step, top = _scale(largest)
+
+    def y_of(value: int) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * value / top
+
+    return y_of, tuple(Tick(_round(y_of(value)), str(value)) for value in range(0, top + 1, step))
 
 
 def _scale(largest: int) -> tuple[int, int]:
@@ -316,12 +324,9 @@ def caseload_chart(years: Sequence[CaseloadYear]) -> BarChart | None:
     plot_left, plot_right = LEFT, WIDTH - RIGHT
     plot_top, plot_bottom = TOP, HEIGHT - BOTTOM
     values = [(year.caseload, year.exits, year.eligible) for year in years]
-    step, top = _scale(max(v or 0 for row in values for v in row))
+    y_of, y_ticks = _value_axis(max(v or 0 for row in values for v in row))
     slot = (plot_right - plot_left) / len(years)
     bar = min(28.0, slot * 0.8 / len(CASELOAD_STYLES))
-
-    def y_of(value: int) -> float:
-        return plot_bottom - (plot_bottom - plot_top) * value / top
 
     series = []
     for index, (key, label, colour) in enumerate(CASELOAD_STYLES):
@@ -356,7 +361,7 @@ def caseload_chart(years: Sequence[CaseloadYear]) -> BarChart | None:
         plot_top=plot_top,
         plot_bottom=plot_bottom,
         y_label="LEAs",
-        y_ticks=tuple(Tick(_round(y_of(value)), str(value)) for value in range(0, top + 1, step)),
+        y_ticks=y_ticks,
         x_ticks=tuple(
             YearTick(_round(plot_left + slot * (i + 0.5)), str(year.year))
             for i, year in enumerate(years)

@@ -181,6 +181,9 @@ def test_the_page_and_its_export_over_http(
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert "Fir Unified" in html and "Alder Unified" not in html
+    # The chart's figures for 2025 in Fresno: Piedra Azul (the demo's) and Dogwood engaged,
+    # Dogwood's exit, and Dogwood eligible by the 2024 Dashboard.
+    assert '<tr><th scope="row">2025</th><td>2</td><td>1</td><td>1</td></tr>' in html
     assert "not necessarily the same" in html or "need not be the same" in html
     refused = client.get("/caseload/pipeline?year=1999")
     assert refused.status_code == 422
