@@ -93,3 +93,14 @@ def still_eligible(
                 "yes" if eligibility(results, year, charter=is_charter(lea)).dta else "no"
             )
     return year, answers
+
+
+def eligibility_line(session: Session, lea: Lea, day: date) -> str:
+    """What the Dashboard out on ``day`` makes the LEA eligible for, and why, in a sentence
+    (for its report)."""
+    year = dashboard_of(session, day)
+    if year is None:
+        return "No Dashboard results are held."
+    results = held_results(session, [lea.id]).get(lea.id, {})
+    found = eligibility(results, year, charter=is_charter(lea))
+    return f"{found.level.label} by the {year} Dashboard. {found.reason}".rstrip(".") + "."

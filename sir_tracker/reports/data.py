@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from sir_tracker.caseload.queries import eligibility_line
 from sir_tracker.core.errors import DomainError
 from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.leas.models import Lea
@@ -211,6 +212,7 @@ class LeaReportData:
     notes: tuple[NoteLine, ...]
     actions: tuple[ComponentActions, ...]  # components with actions, in number order
     is_demo: bool = False  # demo data: marked on every page
+    eligibility: str = ""  # by the Dashboard out on the as-of day: "DTA (2025 Dashboard): ..."
 
     @property
     def audience_label(self) -> str:
@@ -302,6 +304,7 @@ def lea_report_data(
             if c.is_note
         ),
         actions=_actions_by_component(session, sir, history),
+        eligibility=eligibility_line(session, lea, as_of),
     )
 
 

@@ -1,9 +1,10 @@
-"""An LEA's eligibility on its page, starting an engagement for an LEA not engaged, and the
-board packet summary's column of whether each LEA is still eligible."""
+"""An LEA's eligibility on its page and in its report, starting an engagement for an LEA not
+engaged, and the board packet summary's column of whether each LEA is still eligible."""
 
 from __future__ import annotations
 
 import io
+from datetime import UTC, date, datetime
 
 import openpyxl
 from flask.testing import FlaskClient
@@ -11,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.leas.models import Lea
+from sir_tracker.reports.data import lea_report_data
+from sir_tracker.reports.models import Audience
 from sir_tracker.spreadsheets.dashboard import DASHBOARD_LAYOUT, plan_dashboard_import
 from sir_tracker.spreadsheets.operations import import_dashboard_plan
 from sir_tracker.spreadsheets.reading import read_upload
@@ -92,3 +95,23 @@ def test_the_packet_summary_says_whether_each_lea_is_still_eligible(
     still = {row[0]: row[-1] for row in rows[1:]}
     assert still["Mesa Linda Unified School District"] == "yes"
     assert set(still.values()) == {"yes", "no results"}
+
+
+def test_the_lea_report_says_what_the_dashboard_out_that_day_makes_it_eligible_for(
+    session: Session, admin: User
+) -> None:
+    import_rows(session, admin)
+    mesa_linda = session.scalars(select(Lea).where(Lea.cds_code == MESA_LINDA)).one()
+    at = datetime(2026, 7, 1, tzinfo=UTC)
+    report = lea_report_data(
+        session, mesa_linda, date(2026, 6, 30), Audience.BOARD, generated_at=at
+    )
+    assert report.eligibility == (
+        "Direct Technical Assistance by the 2025 Dashboard. English learners, Students with "
+        "disabilities and Hispanic: Pupil Achievement and School Climate in 2023, 2024 and 2025."
+    )
+    # Before the 2025 Dashboard was out, the 2024 one made it eligible for DA only.
+    earlier = lea_report_data(
+        session, mesa_linda, date(2025, 6, 30), Audience.BOARD, generated_at=at
+    )
+    assert earlier.eligibility.startswith("Differentiated assistance by the 2024 Dashboard.")
