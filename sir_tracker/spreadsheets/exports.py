@@ -261,8 +261,8 @@ def packet_summary_table(
             line.change,
             line.quarterly_meetings,
             "yes" if line.plateau else "no",
-            "; ".join(line.notices),
             eligible.get(line.lea_id, ""),
+            "; ".join(line.notices),
         ]
         for line in summary.lines
     ]
@@ -293,13 +293,13 @@ def packet_summary_table(
                     Heading(change, 24),
                     Heading(f"Quarterly meetings {summary.school_year}", 14),
                     Heading("Plateau", 10),
-                    Heading("To notice (the packet's flags)", 40),
                     Heading(
                         f"Still eligible for DTA (Dashboard {dashboard})"
                         if dashboard
                         else "Still eligible for DTA (no Dashboard results held)",
                         16,
                     ),
+                    Heading("To notice (the packet's flags)", 40),
                 ],
                 lines,
             ),

@@ -91,8 +91,8 @@ def test_the_packet_summary_says_whether_each_lea_is_still_eligible(
         io.BytesIO(client.get("/board-packets/summary.xlsx?as_of=2026-06-30").data)
     )
     rows = [[c.value for c in row] for row in book["Summary"].iter_rows()]
-    assert rows[0][-1] == "Still eligible for DTA (Dashboard 2025)"
-    still = {row[0]: row[-1] for row in rows[1:]}
+    column = rows[0].index("Still eligible for DTA (Dashboard 2025)")
+    still = {row[0]: row[column] for row in rows[1:]}
     assert still["Mesa Linda Unified School District"] == "yes"
     assert set(still.values()) == {"yes", "no results"}
 
