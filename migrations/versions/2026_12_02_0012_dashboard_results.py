@@ -2,7 +2,7 @@
 Dashboard year (a replaced year is kept, marked replaced; one current year per LEA).
 
 Revision ID: 0011_dashboard_results
-Revises: 0010_distribution
+Revises: 0011_budget_reminder_states
 Create Date: 2026-12-02 15:00:49.848239
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_dashboard_results"
-down_revision: str | None = "0010_distribution"
+down_revision: str | None = "0011_budget_reminder_states"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
