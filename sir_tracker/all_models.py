@@ -15,6 +15,7 @@ from sir_tracker.meetings.models import (
     SignOff,
     SwotNote,
 )
+from sir_tracker.monitoring.figures import LeaFigures
 from sir_tracker.reminders.models import Reminder
 from sir_tracker.reports.distribution.models import (
     DistributionList,
@@ -55,6 +56,7 @@ __all__ = [
     "GeneratedReport",
     "GeoLeadAgency",
     "Lea",
+    "LeaFigures",
     "Meeting",
     "Metric",
     "NextStep",

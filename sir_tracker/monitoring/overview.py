@@ -1,51 +1,38 @@
-"""The dashboard's content: one row per visible LEA, built with a fixed number of queries.
+"""The dashboard's content: one row per visible LEA, a page of them at a time.
 
-LEAs come with their county office, engagements (and their leads) and SIRs in one query each
-(selectinload), already narrowed by the search; status counts of every latest SIR in one
-grouped query, and as of today and of the end of the previous school quarter in two more (the
-change since last quarter); the held quarterly meetings of all LEAs in another; the status
-histories of the latest SIRs in three more (changes, progress notes, frozen statuses), replayed
-in Python for the plateau and stall flags. The number of queries does not grow with the number
-of LEAs. "My LEAs" and the sort are applied to the rows in Python.
+Now, the rows come from the figures kept on write (``monitoring/figures.py``): one query loads
+the LEAs the search finds with their county office, engagements, leads and figures, and what
+the calendar changes (this quarter's meetings, the previous quarter's end, which meeting is
+the latest held) is derived from the figures in Python; no history is read. As of a past day,
+the same figures are computed from the history of every LEA found (``compute_figures``), in a
+fixed number of queries. Either way the number of queries does not grow with the number of
+LEAs; "My LEAs", the sort and the page are applied to the rows in Python.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from sir_tracker.access.policy import can_edit_lea, visible_leas
 from sir_tracker.core.formatting import day_and_month, long_date, month_year, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
-from sir_tracker.leas.models import Engagement, Lea
+from sir_tracker.leas.models import CountyOffice, Engagement, Lea
+from sir_tracker.monitoring.figures import Figures, LeaFigures, compute_figures
 from sir_tracker.monitoring.profile import (
     StatusSummary,
     in_dta,
     missed_quarters_of,
     quarter_label,
 )
-from sir_tracker.monitoring.quarters import (
-    CountsDelta,
-    HeldMeeting,
-    StatusHistory,
-    Thresholds,
-    change_since_last_quarter,
-    held_quarterly_meetings_of,
-    load_histories,
-    plateaus_in_history,
-    previous_quarter_end,
-    stalled_action_ids,
-)
+from sir_tracker.monitoring.quarters import CountsDelta, Thresholds, previous_quarter_end
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.operations import counts_by_sir
-from sir_tracker.reviews.models import Sir
-from sir_tracker.reviews.queries import current_sir
 from sir_tracker.users.models import Role, User
 
 NO_QUARTERLY_MEETING = "No quarterly meeting this quarter"
@@ -54,6 +41,7 @@ PLATEAU = "Plateau"
 
 
 SEARCH_LENGTH = 100
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -102,27 +90,32 @@ SORT_KEYS: dict[str, Callable[[LeaRow], Any]] = {
     ),
 }
 DEFAULT_SORT = "lea"
+DIRECTIONS = ("ascending", "descending")
 
 
 @dataclass(frozen=True)
 class Listing:
-    """What the dashboard lists and in which order: a search of LEA names and CDS codes, only
-    the LEAs the user leads ("My LEAs"), a column to sort by and its direction."""
+    """What the dashboard lists and in which order: a search of LEA names, counties and CDS
+    codes, only the LEAs the user leads ("My LEAs"), a column to sort by and its direction,
+    and the page of ``PAGE_SIZE`` rows shown (None: every row, as the caseload export has)."""
 
     search: str = ""
     mine: bool = False
     sort: str = DEFAULT_SORT
     descending: bool = False
+    page: int | None = 1
 
     @classmethod
-    def of(cls, search: str, mine: bool, sort: str, direction: str) -> Listing:
-        """The listing asked for; an unknown sort or direction is ignored, not refused."""
+    def of(cls, search: str, mine: bool, sort: str, direction: str, page: int) -> Listing:
+        """The listing asked for (its values checked by the dashboard's form); a direction
+        without a column sorts by none."""
         known = sort in SORT_KEYS
         return cls(
             search=" ".join(search.split())[:SEARCH_LENGTH],
             mine=mine,
             sort=sort if known else DEFAULT_SORT,
             descending=known and direction == "descending",
+            page=max(page, 1),
         )
 
     @property
@@ -131,7 +124,7 @@ class Listing:
 
     @property
     def args(self) -> dict[str, str]:
-        """The query string of this listing, defaults left out."""
+        """The query string of this listing but its page, defaults left out."""
         args = {"q": self.search, "mine": "1" if self.mine else ""}
         if self.sort != DEFAULT_SORT or self.descending:
             args |= {"sort": self.sort, "direction": self.direction}
@@ -146,11 +139,15 @@ class Listing:
 
 
 def search_filter(search: str) -> ColumnElement[bool]:
-    """LEAs whose name contains ``search`` (any case), or whose CDS code contains its digits
-    (written with or without spaces or hyphens, "19 64626" or "19-64626-0000000")."""
+    """LEAs whose name or county contains ``search`` (any case), or whose CDS code contains
+    its digits (written with or without spaces or hyphens, "19 64626" or "19-64626-0000000");
+    the query joins ``CountyOffice``."""
     if not search:
         return true()
-    by_name = Lea.name.icontains(search, autoescape=True)
+    by_name = or_(
+        Lea.name.icontains(search, autoescape=True),
+        CountyOffice.county.icontains(search, autoescape=True),
+    )
     digits = re.sub(r"[\s-]", "", search)
     if digits.isdigit():
         return or_(by_name, Lea.cds_code.contains(digits, autoescape=True))
@@ -164,19 +161,30 @@ def may_lead(user: User) -> bool:
 
 @dataclass(frozen=True)
 class Overview:
-    rows: list[LeaRow]
+    rows: list[LeaRow]  # the page's
     archived: list[LeaRow]  # only admins see archived LEAs
+    total: int  # rows on every page
     missing_quarterly: int
     quarter: str  # "2026-27 Q2"
     quarter_span: str  # "1 October to 31 December 2026"
     has_demo: bool
     listing: Listing
     changes_since: date  # the end of the previous school quarter
+    page: int = 1
+    page_count: int = 1
 
     @property
     def count_line(self) -> str:
-        leas = f"{len(self.rows)} LEA{'' if len(self.rows) == 1 else 's'}"
+        leas = f"{self.total} LEA{'' if self.total == 1 else 's'}"
         return f"{leas} · {self.missing_quarterly} with no quarterly meeting this quarter"
+
+    @property
+    def shown(self) -> str:
+        """ "LEAs 51 to 100 of 1,007" when there is more than one page, else empty."""
+        if self.page_count <= 1:
+            return ""
+        first = (self.page - 1) * PAGE_SIZE + 1
+        return f"LEAs {first} to {first + len(self.rows) - 1} of {self.total:,}"
 
 
 def overview(
@@ -191,73 +199,64 @@ def overview(
     """The dashboard now, or as of the end of the Pacific day ``as_of``: then each LEA's
     counts, meetings, flags and engagement are those the LEA's status report as of that day
     gives (the same functions: ``counts_by_sir``, the held meetings and the history up to
-    then, ``Lea.engagement_on``)."""
+    then, ``Lea.engagement_on``). A page past the last shows the last."""
     if as_of is not None:
         today = as_of
     quarter = SchoolQuarter.of(today)
     thresholds = thresholds or Thresholds()
     listing = listing or Listing()
-    leas = session.scalars(
-        select(Lea)
-        .options(
-            selectinload(Lea.county_office),
-            selectinload(Lea.engagements).selectinload(Engagement.ccee_lead),
-            selectinload(Lea.sirs),
-        )
-        .where(visible_leas(user), search_filter(listing.search))
-        .order_by(Lea.name)
-    ).all()
+    found: list[tuple[Lea, LeaFigures | None]] = [
+        (lea, kept)
+        for lea, kept in session.execute(
+            select(Lea, LeaFigures)
+            .join(Lea.county_office)
+            .outerjoin(LeaFigures, LeaFigures.lea_id == Lea.id)
+            .options(
+                contains_eager(Lea.county_office),
+                joinedload(Lea.engagements).joinedload(Engagement.ccee_lead),
+            )
+            .where(visible_leas(user), search_filter(listing.search))
+            .order_by(Lea.name)
+        ).unique()
+    ]
     if listing.mine:
-        leas = [lea for lea in leas if _led_by(lea, user)]
-    latest_sirs = {lea.id: sir for lea in leas if (sir := current_sir(lea)) is not None}
-    counts = counts_by_sir(session, [sir.id for sir in latest_sirs.values()], as_of)
-    meetings = held_quarterly_meetings_of(session, [lea.id for lea in leas], today)
-    histories = load_histories(session, [sir.id for sir in latest_sirs.values()])
+        found = [(lea, kept) for lea, kept in found if _led_by(lea, user)]
     if as_of is not None:
-        histories = {sir_id: history.until(as_of) for sir_id, history in histories.items()}
-
-    changes = change_since_last_quarter(
-        session, [sir.id for sir in latest_sirs.values()], today, now=counts
-    )
+        figures = compute_figures(session, [lea.id for lea, _ in found], today=today, as_of=as_of)
+    else:
+        figures = {lea.id: Figures.of_row(kept) for lea, kept in found if kept is not None}
+        missing = [lea.id for lea, _ in found if lea.id not in figures]
+        figures |= compute_figures(session, missing, today=today)
 
     rows: list[LeaRow] = []
     archived: list[LeaRow] = []
-    for lea in leas:
-        sir = latest_sirs.get(lea.id)
-        held = meetings.get(lea.id, [])
+    for lea, _ in found:
         engagement = lea.current_engagement if as_of is None else lea.engagement_on(as_of)
-        flags = lea_flags(
-            lea,
-            engagement,
-            sir,
-            held,
-            histories[sir.id] if sir is not None else None,
-            counts[sir.id] if sir is not None else None,
-            thresholds,
-            today,
-        )
         row = _row(
             lea,
             engagement,
-            sir,
-            counts[sir.id] if sir is not None else None,
-            held[-1].point.held_on if held else None,
-            flags,
+            figures[lea.id],
             today,
+            quarter,
+            thresholds,
             may_edit=can_edit_lea(user, lea),
         )
-        if sir is not None:
-            row = replace(row, change=changes[sir.id])
         (archived if lea.is_archived else rows).append(row)
+    ordered = listing.sorted(rows)
+    page_count = max(1, -(-len(ordered) // PAGE_SIZE))
+    page = min(listing.page or 1, page_count)
     return Overview(
-        rows=listing.sorted(rows),
+        rows=ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE] if listing.page else ordered,
         archived=archived,
+        total=len(ordered),
         missing_quarterly=sum(NO_QUARTERLY_MEETING in row.flags for row in rows),
         quarter=quarter_label(quarter),
         quarter_span=f"{day_and_month(quarter.first_day)} to {long_date(quarter.last_day)}",
-        has_demo=any(lea.is_demo for lea in leas),
+        has_demo=any(lea.is_demo for lea, _ in found),
         listing=listing,
         changes_since=previous_quarter_end(today),
+        page=page if listing.page else 1,
+        page_count=page_count if listing.page else 1,
     )
 
 
@@ -266,43 +265,17 @@ def _led_by(lea: Lea, user: User) -> bool:
     return engagement is not None and engagement.ccee_lead_id == user.id
 
 
-def lea_flags(
-    lea: Lea,
-    engagement: Engagement | None,
-    sir: Sir | None,
-    held: list[HeldMeeting],
-    history: StatusHistory | None,
-    counts: StatusCounts | None,
-    thresholds: Thresholds,
-    today: date,
-) -> tuple[str, ...]:
-    """What the dashboard flags for an LEA as of ``today`` ("No quarterly meeting this
-    quarter", "Missed 2025-26 Q2", "Plateau", "3 stalled", "Exited"): the one rule, which the
-    board packet's summary shows too. ``held``: the LEA's held quarterly meetings by then;
-    ``history`` and ``counts``: its current SIR's, as of ``today``."""
-    flags = _flags(engagement, held, today, SchoolQuarter.of(today))
-    if (
-        sir is not None
-        and history is not None
-        and counts is not None
-        and not lea.is_archived
-        and in_dta(engagement, today)
-    ):
-        flags += _progress_flags(sir, held, history, counts, thresholds)
-    return tuple(flags)
-
-
 def _flags(
-    engagement: Engagement | None, held: list[HeldMeeting], today: date, quarter: SchoolQuarter
+    engagement: Engagement | None, held: list[date], today: date, quarter: SchoolQuarter
 ) -> list[str]:
     if engagement is not None and _has_exited(engagement, today):
         return [EXITED]
     if engagement is None or not in_dta(engagement, today):
         return []
     flags = []
-    if not any(SchoolQuarter.of(meeting.point.held_on) == quarter for meeting in held):
+    if not any(SchoolQuarter.of(day) == quarter for day in held):
         flags.append(NO_QUARTERLY_MEETING)
-    run, listed = missed_quarters_of([meeting.point.held_on for meeting in held], engagement, today)
+    run, listed = missed_quarters_of(held, engagement, today)
     if listed:
         flags += [f"Missed {quarter_label(missed)}" for missed in listed]
     elif run:
@@ -310,19 +283,15 @@ def _flags(
     return flags
 
 
-def _progress_flags(
-    sir: Sir,
-    held: list[HeldMeeting],
-    history: StatusHistory,
-    current: StatusCounts,
-    thresholds: Thresholds,
-) -> list[str]:
-    """The flags "Plateau" and "3 stalled" of the LEA's latest SIR, from its replayed history."""
-    points = [meeting.point for meeting in held if meeting.sir_id in (sir.id, None)]
+def _progress_flags(figures: Figures, today: date, thresholds: Thresholds) -> list[str]:
+    """The flags "Plateau" and "3 stalled" of the LEA's latest SIR, from its figures."""
+    window = figures.window(today)
+    if window is None:
+        return []
     flags = []
-    if plateaus_in_history(history, points, current.in_progress, thresholds.plateau):
+    if thresholds.plateau <= len(window.plateau) and window.plateau[thresholds.plateau - 1]:
         flags.append(PLATEAU)
-    stalled = len(stalled_action_ids(history, points, thresholds.stall))
+    stalled = window.stalled[thresholds.stall - 1] if thresholds.stall <= len(window.stalled) else 0
     if stalled:
         flags.append(f"{stalled} stalled")
     return flags
@@ -331,14 +300,18 @@ def _progress_flags(
 def _row(
     lea: Lea,
     engagement: Engagement | None,
-    sir: Sir | None,
-    counts: StatusCounts | None,
-    last_quarterly: date | None,
-    flags: tuple[str, ...],
+    figures: Figures,
     today: date,
+    quarter: SchoolQuarter,
+    thresholds: Thresholds,
     *,
     may_edit: bool,
 ) -> LeaRow:
+    held = figures.held_by(today)
+    flags = _flags(engagement, held, today, quarter)
+    counts = figures.counts
+    if counts is not None and not lea.is_archived and in_dta(engagement, today):
+        flags += _progress_flags(figures, today, thresholds)
     lead = engagement.ccee_lead if engagement else None
     return LeaRow(
         id=lea.id,
@@ -350,13 +323,18 @@ def _row(
         lead=lead.name if lead else None,
         may_edit=may_edit,
         exit_note=_exit_note(engagement, today),
-        sir_note=_sir_note(sir),
+        sir_note=figures.sir_note,
         status=StatusSummary.of(counts) if counts is not None else None,
-        last_quarterly=long_date(last_quarterly) if last_quarterly else None,
-        last_quarterly_on=last_quarterly,
-        flags=flags,
+        last_quarterly=long_date(held[-1]) if held else None,
+        last_quarterly_on=held[-1] if held else None,
+        flags=tuple(flags),
         archived_on=pacific_day(lea.archived_at) if lea.archived_at else None,
         percent_active=counts.percent_active if counts is not None else None,
+        change=CountsDelta.between(
+            figures.counts_at_quarter_end(previous_quarter_end(today)), counts
+        )
+        if counts is not None
+        else None,
         cds_code=lea.cds_code,
         counts=counts,
     )
@@ -371,11 +349,3 @@ def _exit_note(engagement: Engagement | None, today: date) -> str | None:
         return None
     verb = "Exited" if _has_exited(engagement, today) else "Exits"
     return f"{verb} {month_year(engagement.exited_on)}"
-
-
-def _sir_note(sir: Sir | None) -> str | None:
-    if sir is None:
-        return None
-    if sir.report_date is not None:
-        return f"Report {month_year(sir.report_date)}"
-    return f"Review {sir.state.label}"

@@ -13,6 +13,7 @@ held on or before today, recorded for that SIR or for no SIR in particular.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -304,15 +305,47 @@ class StatusHistory:
             notes=[(action_id, at) for action_id, at in self.notes if at < cutoff],
         )
 
-    def active_since(self, moment: datetime) -> set[int]:
-        """The actions with a status change or a progress note at or after ``moment``."""
-        return {change.action_id for change in self.changes if change.at >= moment} | {
-            action_id for action_id, at in self.notes if at >= moment
-        }
-
     def at_meeting(self, meeting: MeetingPoint) -> dict[int, ActionStatus]:
         frozen = self.frozen.get(meeting.id)
         return dict(frozen) if frozen is not None else self.as_of(meeting.held_on)
+
+    def at_meetings(self, meetings: Sequence[MeetingPoint]) -> list[dict[int, ActionStatus]]:
+        """``at_meeting`` of each of ``meetings`` (oldest first), from one replay."""
+        replayed = self.as_of_each([meeting.held_on for meeting in meetings])
+        return [
+            dict(frozen) if (frozen := self.frozen.get(meeting.id)) is not None else statuses
+            for meeting, statuses in zip(meetings, replayed, strict=True)
+        ]
+
+    def as_of_each(self, days: Sequence[date]) -> list[dict[int, ActionStatus]]:
+        """``as_of`` of each of ``days`` (in order), replaying the history once rather than
+        once per day."""
+        result: list[dict[int, ActionStatus]] = []
+        statuses: dict[int, ActionStatus] = {}
+        index = 0
+        for day in days:
+            cutoff = end_of_day(day)
+            while index < len(self.changes) and self.changes[index].at < cutoff:
+                statuses[self.changes[index].action_id] = self.changes[index].status
+                index += 1
+            result.append(
+                {
+                    action_id: status
+                    for action_id, status in statuses.items()
+                    if (archived := self.archived_at.get(action_id)) is None or archived >= cutoff
+                }
+            )
+        return result
+
+    def latest_activity(self) -> dict[int, datetime]:
+        """Each action's latest status change or progress note."""
+        latest: dict[int, datetime] = {}
+        for action_id, at in itertools.chain(
+            ((change.action_id, change.at) for change in self.changes), self.notes
+        ):
+            if action_id not in latest or at > latest[action_id]:
+                latest[action_id] = at
+        return latest
 
     def initial(self) -> dict[int, ActionStatus]:
         """Each action's first recorded status (its status when it was created)."""
@@ -459,25 +492,55 @@ def stalled_action_ids(
         raise ValueError("A stall takes at least one quarterly meeting.")
     if len(meetings) < threshold:
         return {}
-    current = [a for a, status in history.now().items() if status is ActionStatus.IN_PROGRESS]
-    runs = dict.fromkeys(current, 0)
-    open_runs = set(current)
-    for meeting in reversed(meetings):
+    runs = _in_progress_runs(history, meetings)
+    latest = history.latest_activity()
+    return {
+        action_id: run
+        for action_id, run in runs.items()
+        if _stalls(action_id, run, latest, meetings, threshold)
+    }
+
+
+def stalled_counts(history: StatusHistory, meetings: Sequence[MeetingPoint]) -> tuple[int, ...]:
+    """How many actions ``stalled_action_ids`` finds with each threshold from 1 to the number
+    of ``meetings`` (item ``t - 1`` for threshold ``t``), from one replay: what the dashboard
+    keeps, so that its thresholds stay settings."""
+    runs = _in_progress_runs(history, meetings)
+    latest = history.latest_activity()
+    return tuple(
+        sum(_stalls(action_id, run, latest, meetings, threshold) for action_id, run in runs.items())
+        for threshold in range(1, len(meetings) + 1)
+    )
+
+
+def _in_progress_runs(history: StatusHistory, meetings: Sequence[MeetingPoint]) -> dict[int, int]:
+    """For each action in progress now, at how many of the latest meetings in a row it was."""
+    runs = {a: 0 for a, status in history.now().items() if status is ActionStatus.IN_PROGRESS}
+    open_runs = set(runs)
+    for statuses in reversed(history.at_meetings(meetings)):
         if not open_runs:
             break
-        statuses = history.at_meeting(meeting)
         for action_id in list(open_runs):
             if statuses.get(action_id) is ActionStatus.IN_PROGRESS:
                 runs[action_id] += 1
             else:
                 open_runs.discard(action_id)
+    return runs
+
+
+def _stalls(
+    action_id: int,
+    run: int,
+    latest: Mapping[int, datetime],
+    meetings: Sequence[MeetingPoint],
+    threshold: int,
+) -> bool:
+    if run < threshold:
+        return False
     # A note or a change made at the first meeting of the window is progress across it.
-    active = history.active_since(end_of_day(meetings[-threshold].held_on - timedelta(days=1)))
-    return {
-        action_id: run
-        for action_id, run in runs.items()
-        if run >= threshold and action_id not in active
-    }
+    window_start = end_of_day(meetings[-threshold].held_on - timedelta(days=1))
+    last = latest.get(action_id)
+    return last is None or last < window_start
 
 
 def stalled_actions(
@@ -530,11 +593,26 @@ def plateaus_in_history(
 ) -> bool:
     """``plateaus`` from a replayed history: the completed counts at the last ``threshold``
     held quarterly meetings (``points``, oldest first; frozen figures where signed off)."""
-    completed = [
-        sum(status is ActionStatus.COMPLETED for status in history.at_meeting(point).values())
-        for point in points[-threshold:]
+    return plateaus(_completed_at(history, points[-threshold:]), in_progress_now, threshold)
+
+
+def plateau_by_threshold(
+    history: StatusHistory, points: Sequence[MeetingPoint], in_progress_now: int
+) -> tuple[bool, ...]:
+    """``plateaus_in_history`` with each threshold from 1 to the number of ``points`` (item
+    ``t - 1`` for threshold ``t``; a threshold of 1 is no plateau), from one replay."""
+    completed = _completed_at(history, points)
+    return tuple(
+        threshold >= 2 and plateaus(completed, in_progress_now, threshold)
+        for threshold in range(1, len(points) + 1)
+    )
+
+
+def _completed_at(history: StatusHistory, points: Sequence[MeetingPoint]) -> list[int]:
+    return [
+        sum(status is ActionStatus.COMPLETED for status in statuses.values())
+        for statuses in history.at_meetings(points)
     ]
-    return plateaus(completed, in_progress_now, threshold)
 
 
 # --- Regressions and gaps -------------------------------------------------------------------------

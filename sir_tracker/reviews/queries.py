@@ -4,6 +4,7 @@ command and report."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,5 +28,10 @@ def sir_recency(sir: Sir) -> tuple[date, int]:
 
 def current_sir(lea: Lea) -> Sir | None:
     """The SIR whose progress is monitored: the LEA's latest SIR that is not archived."""
-    sirs = [sir for sir in lea.sirs if not sir.is_archived]
-    return max(sirs, key=sir_recency) if sirs else None
+    return current_of(lea.sirs)
+
+
+def current_of(sirs: Iterable[Sir]) -> Sir | None:
+    """``current_sir`` among ``sirs``, the SIRs of one LEA."""
+    kept = [sir for sir in sirs if not sir.is_archived]
+    return max(kept, key=sir_recency) if kept else None

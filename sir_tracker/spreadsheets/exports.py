@@ -16,7 +16,7 @@ from sir_tracker.caseload.pipeline import Pipeline, Stage
 from sir_tracker.caseload.queries import still_eligible
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
-from sir_tracker.monitoring.overview import overview
+from sir_tracker.monitoring.overview import Listing, overview
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.models import Audience
 from sir_tracker.reports.packet_data import dta_leas, packet_summary
@@ -210,7 +210,8 @@ CASELOAD_HEADINGS = [
 def caseload(session: Session, user: User, *, today: date, thresholds: Thresholds) -> Export:
     """The dashboard's rows for ``user`` (every LEA they may see), as the page shows them."""
     rows: list[list[Cell]] = []
-    for row in overview(session, user, today=today, thresholds=thresholds).rows:
+    every = Listing(page=None)
+    for row in overview(session, user, today=today, thresholds=thresholds, listing=every).rows:
         counts = row.counts
         rows.append(
             [

@@ -3,6 +3,7 @@ for CCEE leads with the lead of each LEA, and the shortcut to record a quarterly
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
@@ -94,7 +95,7 @@ def test_a_search_that_matches_nothing_says_so(viewer: FlaskClient) -> None:
     page = dashboard(viewer, "?q=Atlantis")
 
     assert listed_leas(page) == set()
-    assert "No LEA you can see has “Atlantis” in its name or CDS code." in page
+    assert "No LEA you can see has “Atlantis” in its name, county or CDS code." in page
 
 
 @pytest.mark.parametrize("wildcard", ["%", "_", "%25"])
@@ -206,13 +207,35 @@ def test_sorting_by_the_last_meeting_puts_leas_without_one_last(
         assert not met[-1]
 
 
-@pytest.mark.parametrize(
-    "query",
-    ["?sort=bogus", "?sort=lea&direction=sideways", "?sort=&direction=descending", "?sort=%00"],
-)
-def test_a_bad_sort_is_ignored(viewer: FlaskClient, query: str) -> None:
-    page = dashboard(viewer, query)
+def test_a_sort_by_no_column_is_by_lea(viewer: FlaskClient) -> None:
+    page = dashboard(viewer, "?sort=&direction=descending")
 
+    assert in_order(page) == sorted(DEMO_LEAS)
+    assert sorted_header(page) == ("LEA", "ascending")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?sort=bogus", "Sort by (“bogus”): That is not a column to sort by"),
+        ("?sort=lea&direction=sideways", "The direction of a sort is ascending or descending."),
+        ("?sort=%00", "Sort by (“\x00”)"),
+        ("?page=0", "Page (“0”): The page is a whole number, 1 or more."),
+        ("?page=two", "Page (“two”): The page is a whole number, 1 or more."),
+        ("?page=99999999", "Page (“99999999”): No list of LEAs has that many pages."),
+        ("?mine=yes", "“mine” is 1 for the LEAs you lead"),
+        ("?q=" + "x" * 101, "A search is at most 100 characters."),
+    ],
+)
+def test_a_listing_that_cannot_be_shown_is_refused_with_the_reason_and_the_first_page(
+    client: FlaskClient, session: Session, query: str, message: str
+) -> None:
+    sign_in(client, make_user(session, Role.VIEWER))
+    response = client.get(f"/{query}")
+    page = response.get_data(as_text=True)
+
+    assert response.status_code == 422
+    assert html.unescape(message) in html.unescape(page)
     assert in_order(page) == sorted(DEMO_LEAS)
     assert sorted_header(page) == ("LEA", "ascending")
 
@@ -351,6 +374,7 @@ def test_search_sort_and_my_leas_make_the_same_number_of_queries_for_more_leas(
 ) -> None:
     lead = make_user(session, Role.CCEE_LEAD)
     add_led_lea(session, lead, 0)
+    session.commit()  # the figures are kept on commit (a flushed LEA's are computed)
     sign_in(client, lead)
     query = "/?q=unified&sort=last-meeting&direction=descending&mine=1"
     with counted_queries(app) as before:
@@ -358,6 +382,7 @@ def test_search_sort_and_my_leas_make_the_same_number_of_queries_for_more_leas(
 
     for n in range(1, 6):
         add_led_lea(session, lead, n)
+    session.commit()
     with counted_queries(app) as after:
         page = client.get(query).get_data(as_text=True)
 
