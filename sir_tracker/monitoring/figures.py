@@ -42,7 +42,7 @@ from sir_tracker.monitoring.quarters import (
 )
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import CHUNK, counts_by_sir
-from sir_tracker.reviews.models import Action, ActionStatus, ProgressNote, Sir, StatusChange
+from sir_tracker.reviews.models import Action, ProgressNote, Sir, StatusChange
 from sir_tracker.reviews.queries import current_of
 
 
@@ -229,9 +229,7 @@ def _quarter_ends(history: StatusHistory, day: date) -> tuple[tuple[date, Status
         quarter = quarter.next()
     kept: list[tuple[date, StatusCounts]] = []
     for end, statuses in zip(ends, history.as_of_each(ends), strict=True):
-        counts = StatusCounts.from_mapping(
-            {status: sum(s is status for s in statuses.values()) for status in ActionStatus}
-        )
+        counts = StatusCounts.of_statuses(statuses.values())
         if not kept or kept[-1][1] != counts:
             kept.append((end, counts))
     return tuple(kept)

@@ -110,7 +110,7 @@ def pre_read(session: Session, lea: Lea, *, today: date, thresholds: Thresholds)
         current = status_counts(session, sir)
         status = StatusSummary.of(current)
         rows = quarters.quarterly_progress(
-            session, sir, meetings=held_for_sir[-thresholds.plateau :]
+            session, sir, meetings=held_for_sir[-thresholds.plateau :], history=history
         )
         plateau = plateau_sentence(rows, current, thresholds.plateau)
     last_held = held[-1] if held else None

@@ -391,8 +391,8 @@ def quarter_section(
 ) -> QuarterSection:
     """``sir`` over its held quarterly meetings ``held`` (oldest first); ``current``: its
     counts now, or as of the end of the Pacific day ``as_of``."""
-    rows = quarters.quarterly_progress(session, sir, meetings=held)
     history = quarters.load_history(session, sir, until=as_of)
+    rows = quarters.quarterly_progress(session, sir, meetings=held, history=history)
     stalled = quarters.stalled_actions(
         session, sir, thresholds.stall, history=history, meetings=held
     )

@@ -26,7 +26,7 @@ from sir_tracker.core.pacific_time import today as pacific_today
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
 from sir_tracker.progress.counts import StatusCounts
-from sir_tracker.progress.operations import counts_at_meeting, counts_by_sir, status_counts
+from sir_tracker.progress.operations import counts_by_sir, frozen_counts
 from sir_tracker.reviews.models import (
     Action,
     ActionStatus,
@@ -217,18 +217,35 @@ def quarterly_progress(
     *,
     today: date | None = None,
     meetings: Sequence[Meeting] | None = None,
+    history: StatusHistory | None = None,
 ) -> list[QuarterRow]:
     """One row per held quarterly meeting of ``sir``, oldest first: the counts as of the
-    meeting (``counts_at_meeting``; as of its date for a meeting recorded without a SIR) and
-    the change since the previous one. ``meetings`` saves the query when already loaded."""
+    meeting (``counts_at_meeting``: frozen once signed off; as of its date otherwise, and for a
+    meeting recorded without a SIR) and the change since the previous one. ``meetings`` and
+    ``history`` save their queries when already loaded; the frozen counts take one more, and
+    the others come from the history, however many meetings there are."""
     if meetings is None:
         meetings = held_quarterly_meetings(session, sir, today=today)
+    frozen = frozen_counts(
+        session,
+        [meeting.id for meeting in meetings if meeting.sir_id == sir.id and meeting.is_closed],
+    )
+    replayed = [meeting for meeting in meetings if meeting.id not in frozen]
+    if replayed and history is None:
+        history = load_history(session, sir)
+    as_of = dict(
+        zip(
+            (meeting.id for meeting in replayed),
+            history.as_of_each([meeting.held_on for meeting in replayed]) if history else [],
+            strict=True,
+        )
+    )
     rows: list[QuarterRow] = []
     for meeting in meetings:
         counts = (
-            counts_at_meeting(session, meeting)
-            if meeting.sir_id == sir.id
-            else status_counts(session, sir, meeting.held_on)
+            frozen[meeting.id]
+            if meeting.id in frozen
+            else StatusCounts.of_statuses(as_of[meeting.id].values())
         )
         change = CountsDelta.between(rows[-1].counts, counts) if rows else None
         rows.append(QuarterRow(meeting, meeting.school_quarter, counts, change))

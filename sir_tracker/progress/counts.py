@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sir_tracker.reviews.models import ActionStatus
@@ -20,6 +22,11 @@ class StatusCounts:
             in_progress=counts.get(ActionStatus.IN_PROGRESS, 0),
             not_started=counts.get(ActionStatus.NOT_STARTED, 0),
         )
+
+    @classmethod
+    def of_statuses(cls, statuses: Iterable[ActionStatus]) -> StatusCounts:
+        """The counts of these statuses, one per action."""
+        return cls.from_mapping(Counter(statuses))
 
     @property
     def total(self) -> int:

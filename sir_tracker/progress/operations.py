@@ -605,10 +605,19 @@ def counts_at_meeting(session: Session, meeting: Meeting) -> StatusCounts:
     if meeting.sir is None:
         return StatusCounts()
     if meeting.is_closed:
-        frozen = session.execute(
-            select(FrozenStatus.status, func.count())
-            .where(FrozenStatus.meeting_id == meeting.id)
-            .group_by(FrozenStatus.status)
-        )
-        return StatusCounts.from_mapping({ActionStatus(s): n for s, n in frozen})
+        return frozen_counts(session, [meeting.id]).get(meeting.id, StatusCounts())
     return status_counts(session, meeting.sir, meeting.held_on)
+
+
+def frozen_counts(session: Session, meeting_ids: Sequence[int]) -> dict[int, StatusCounts]:
+    """The counts frozen at each of these signed-off meetings, in one query."""
+    if not meeting_ids:
+        return {}
+    grouped: dict[int, dict[ActionStatus, int]] = {meeting_id: {} for meeting_id in meeting_ids}
+    for meeting_id, status, count in session.execute(
+        select(FrozenStatus.meeting_id, FrozenStatus.status, func.count())
+        .where(FrozenStatus.meeting_id.in_(meeting_ids))
+        .group_by(FrozenStatus.meeting_id, FrozenStatus.status)
+    ):
+        grouped[meeting_id][ActionStatus(status)] = count
+    return {meeting_id: StatusCounts.from_mapping(counts) for meeting_id, counts in grouped.items()}

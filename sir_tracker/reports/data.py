@@ -252,8 +252,8 @@ def lea_report_data(
     counts = status_counts(session, sir, as_of)
 
     meetings = quarters.held_quarterly_meetings(session, sir, today=as_of)
-    rows = quarters.quarterly_progress(session, sir, meetings=meetings)
     history = quarters.load_history(session, sir, until=as_of)
+    rows = quarters.quarterly_progress(session, sir, meetings=meetings, history=history)
     stalled = quarters.stalled_actions(
         session, sir, thresholds.stall, history=history, meetings=meetings
     )
