@@ -76,9 +76,9 @@ def sir_with_actions(
     return sir, actions
 
 
-def lea_in_dta(session: Session, by: User, *, published: bool = False) -> Lea:
-    """A new LEA engaged since 2024 with a three-action SIR and a quarterly meeting: one more row
-    of everything a list page shows, for tests of query counts."""
+def lea_in_dta(session: Session, by: User, *, published: bool = False, actions: int = 3) -> Lea:
+    """A new LEA engaged since 2024 with a SIR of ``actions`` actions and a quarterly meeting:
+    one more row of everything a list page shows, for tests of query counts."""
     new = lea(session)
     new.is_published = published
     session.add(
@@ -90,7 +90,7 @@ def lea_in_dta(session: Session, by: User, *, published: bool = False) -> Lea:
             started_on=date(2024, 1, 1),
         )
     )
-    sir_with_actions(session, 3, by=by, owner=new)
+    sir_with_actions(session, actions, by=by, owner=new)
     session.add(Meeting(lea=new, held_on=date(2025, 3, 1), kind=MeetingKind.QUARTERLY))
     session.flush()
     return new

@@ -23,11 +23,11 @@ from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.monitoring import queries
 from sir_tracker.monitoring.profile import in_dta
+from sir_tracker.monitoring.quarters import counts_at_meetings
 from sir_tracker.pages.api import schemas
 from sir_tracker.pages.api.spec import Api
 from sir_tracker.progress.counts import StatusCounts
 from sir_tracker.progress.operations import (
-    counts_at_meeting,
     counts_by_component,
     counts_by_sir,
     counts_by_theme,
@@ -291,19 +291,15 @@ def list_lea_meetings(query: schemas.PageQuery, lea_id: int) -> schemas.MeetingL
     window = queries.Window(query.page, query.per_page)
     full = _full()
     found = queries.meetings_page(session, lea, window, quarterly_held_by=None if full else today())
+    quarterly = [meeting for meeting in found.items if meeting.kind is MeetingKind.QUARTERLY]
+    counts = counts_at_meetings(session, quarterly)
     return schemas.MeetingList(
-        items=[_meeting(meeting, full) for meeting in found.items],
+        items=[_meeting(meeting, counts.get(meeting.id), full) for meeting in found.items],
         pagination=_pagination(window, found.total, found.has_next),
     )
 
 
-def _meeting(meeting: Meeting, full: bool) -> schemas.Meeting:
-    session = db.session()
-    counts = (
-        counts_at_meeting(session, meeting)
-        if meeting.kind is MeetingKind.QUARTERLY and meeting.sir is not None
-        else None
-    )
+def _meeting(meeting: Meeting, counts: StatusCounts | None, full: bool) -> schemas.Meeting:
     published = meeting.public_summary_published_at is not None and meeting.public_summary
     return schemas.Meeting(
         id=meeting.id,
