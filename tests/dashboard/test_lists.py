@@ -388,3 +388,54 @@ def test_search_sort_and_my_leas_make_the_same_number_of_queries_for_more_leas(
 
     assert "6 LEAs · " in page
     assert len(after) == len(before)
+
+
+# --- Pages -------------------------------------------------------------------------------------
+
+
+def next_page_link(page: str) -> str:
+    found = re.findall(r'<a class="usa-link" href="([^"]+)" rel="next">', page)
+    assert len(found) == 1, found
+    return html.unescape(found[0])
+
+
+def test_the_dashboard_shows_fifty_leas_a_page_and_its_page_links_keep_the_listing(
+    client: FlaskClient, session: Session
+) -> None:
+    office = builders.county_office(session, "Paged")
+    for n in range(53):
+        builders.lea(session, office, name=f"Paged Unified School District {n:02d}")
+    session.commit()
+    sign_in(client, make_user(session, Role.VIEWER))
+
+    first = dashboard(client, "?q=paged unified&sort=lea&direction=descending")
+    assert "53 LEAs · " in first and "LEAs 1 to 50 of 53" in first
+    names = [f"Paged Unified School District {n:02d}" for n in reversed(range(53))]
+    assert in_order(first) == names[:50]
+    assert 'rel="prev"' not in first
+    link = next_page_link(first)
+    assert "q=paged+unified" in link and "direction=descending" in link and "page=2" in link
+
+    second = dashboard(client, link.removeprefix("/"))
+    assert in_order(second) == names[50:]
+    assert "LEAs 51 to 53 of 53" in second and 'rel="next"' not in second
+    assert sorted_header(second) == ("LEA", "descending")
+    # A page past the last shows the last.
+    assert in_order(dashboard(client, "?q=paged unified&page=9")) == sorted(names)[50:]
+
+
+def test_a_county_office_user_pages_through_their_county_only(
+    client: FlaskClient, session: Session
+) -> None:
+    office = builders.county_office(session, "Paged")
+    for n in range(52):
+        builders.lea(session, office, name=f"Paged Unified School District {n:02d}")
+    session.commit()
+    sign_in(client, make_user(session, Role.COE_STAFF, county_office=office))
+
+    first = dashboard(client)
+    second = dashboard(client, next_page_link(first).removeprefix("/"))
+
+    listed = in_order(first) + in_order(second)
+    assert listed == [f"Paged Unified School District {n:02d}" for n in range(52)]
+    assert "52 LEAs · " in first
