@@ -399,13 +399,19 @@ def next_page_link(page: str) -> str:
     return html.unescape(found[0])
 
 
+def paged_county(session: Session, leas: int) -> CountyOffice:
+    """A county office with ``leas`` LEAs, committed (their dashboard figures kept)."""
+    office = builders.county_office(session, "Paged")
+    for n in range(leas):
+        builders.lea(session, office, name=f"Paged Unified School District {n:02d}")
+    session.commit()
+    return office
+
+
 def test_the_dashboard_shows_fifty_leas_a_page_and_its_page_links_keep_the_listing(
     client: FlaskClient, session: Session
 ) -> None:
-    office = builders.county_office(session, "Paged")
-    for n in range(53):
-        builders.lea(session, office, name=f"Paged Unified School District {n:02d}")
-    session.commit()
+    paged_county(session, 53)
     sign_in(client, make_user(session, Role.VIEWER))
 
     first = dashboard(client, "?q=paged unified&sort=lea&direction=descending")
@@ -427,10 +433,7 @@ def test_the_dashboard_shows_fifty_leas_a_page_and_its_page_links_keep_the_listi
 def test_a_county_office_user_pages_through_their_county_only(
     client: FlaskClient, session: Session
 ) -> None:
-    office = builders.county_office(session, "Paged")
-    for n in range(52):
-        builders.lea(session, office, name=f"Paged Unified School District {n:02d}")
-    session.commit()
+    office = paged_county(session, 52)
     sign_in(client, make_user(session, Role.COE_STAFF, county_office=office))
 
     first = dashboard(client)

@@ -3,7 +3,7 @@ when the calendar moves on with no write."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sir_tracker.core.database import utcnow
 from sir_tracker.core.pacific_time import today as pacific_today
 from sir_tracker.core.school_year import SchoolQuarter
-from sir_tracker.leas.models import Engagement, EngagementMode, Lea, Pathway
+from sir_tracker.leas.models import Lea
 from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.monitoring.figures import Figures, LeaFigures, compute_figures
 from sir_tracker.monitoring.overview import Listing, overview
@@ -38,19 +38,9 @@ def test_the_kept_figures_are_those_of_the_history_after_writes_of_every_kind(
 ) -> None:
     lead = make_user(session, Role.CCEE_LEAD)
     today = pacific_today()
-    new = builders.lea(session)
-    session.add(
-        Engagement(
-            lea=new,
-            pathway=Pathway.PRIMARY,
-            mode=EngagementMode.COLLABORATIVE_PLANNING,
-            readiness=None,
-            started_on=date(2024, 1, 1),
-            ccee_lead=lead,
-        )
-    )
-    sir, actions = builders.sir_with_actions(session, 5, by=lead, owner=new)
-    session.add(Meeting(lea=new, sir=sir, held_on=date(2025, 3, 1), kind=MeetingKind.QUARTERLY))
+    new = builders.lea_in_dta(session, lead, actions=5)
+    sir = new.sirs[-1]
+    actions = list(sir.actions)
     session.commit()
     assert kept(session) == compute_figures(session, kept(session), today=today)
 
