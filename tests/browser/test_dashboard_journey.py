@@ -57,7 +57,7 @@ def test_a_lead_searches_sorts_and_opens_my_leas(
     sign_in_page(page, live_server, lead)
     table = page.get_by_role("table")
 
-    page.get_by_label("Search by LEA name or CDS code").fill(word.lower())
+    page.get_by_label("Search by LEA name, county or CDS code").fill(word.lower())
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_text("2 LEAs ·")).to_be_visible()
     expect(table.get_by_role("link", name=led, exact=True)).to_be_visible()
@@ -69,7 +69,7 @@ def test_a_lead_searches_sorts_and_opens_my_leas(
     expect(sorted_by).to_have_attribute("aria-sort", "descending")
     names = table.locator("tbody th > a").all_inner_texts()
     assert names == [other, led]
-    expect(page.get_by_label("Search by LEA name or CDS code")).to_have_value(word.lower())
+    expect(page.get_by_label("Search by LEA name, county or CDS code")).to_have_value(word.lower())
 
     page.get_by_role("link", name="My LEAs").click()
     expect(page.get_by_text("1 LEA ·")).to_be_visible()
