@@ -273,7 +273,7 @@ def _flags(
     if engagement is None or not in_dta(engagement, today):
         return []
     flags = []
-    if not any(SchoolQuarter.of(day) == quarter for day in held):
+    if not any(quarter.first_day <= day <= quarter.last_day for day in held):
         flags.append(NO_QUARTERLY_MEETING)
     run, listed = missed_quarters_of(held, engagement, today)
     if listed:
