@@ -265,6 +265,22 @@ def _led_by(lea: Lea, user: User) -> bool:
     return engagement is not None and engagement.ccee_lead_id == user.id
 
 
+def lea_flags(
+    lea: Lea,
+    engagement: Engagement | None,
+    figures: Figures,
+    thresholds: Thresholds,
+    today: date,
+) -> tuple[str, ...]:
+    """What the dashboard flags for an LEA as of ``today`` ("No quarterly meeting this
+    quarter", "Missed 2025-26 Q2", "Plateau", "3 stalled", "Exited"): the one rule, which the
+    board packet's summary shows too. ``figures``: the LEA's, kept or computed as of then."""
+    flags = _flags(engagement, figures.held_by(today), today, SchoolQuarter.of(today))
+    if figures.counts is not None and not lea.is_archived and in_dta(engagement, today):
+        flags += _progress_flags(figures, today, thresholds)
+    return tuple(flags)
+
+
 def _flags(
     engagement: Engagement | None, held: list[date], today: date, quarter: SchoolQuarter
 ) -> list[str]:
@@ -308,10 +324,7 @@ def _row(
     may_edit: bool,
 ) -> LeaRow:
     held = figures.held_by(today)
-    flags = _flags(engagement, held, today, quarter)
     counts = figures.counts
-    if counts is not None and not lea.is_archived and in_dta(engagement, today):
-        flags += _progress_flags(figures, today, thresholds)
     lead = engagement.ccee_lead if engagement else None
     return LeaRow(
         id=lea.id,
@@ -327,7 +340,7 @@ def _row(
         status=StatusSummary.of(counts) if counts is not None else None,
         last_quarterly=long_date(held[-1]) if held else None,
         last_quarterly_on=held[-1] if held else None,
-        flags=tuple(flags),
+        flags=lea_flags(lea, engagement, figures, thresholds, today),
         archived_on=pacific_day(lea.archived_at) if lea.archived_at else None,
         percent_active=counts.percent_active if counts is not None else None,
         change=CountsDelta.between(

@@ -618,21 +618,11 @@ def plateaus(completed: Sequence[int], in_progress_now: int, threshold: int) -> 
     return completed[-1] <= completed[-threshold]
 
 
-def plateaus_in_history(
-    history: StatusHistory,
-    points: Sequence[MeetingPoint],
-    in_progress_now: int,
-    threshold: int,
-) -> bool:
-    """``plateaus`` from a replayed history: the completed counts at the last ``threshold``
-    held quarterly meetings (``points``, oldest first; frozen figures where signed off)."""
-    return plateaus(_completed_at(history, points[-threshold:]), in_progress_now, threshold)
-
-
 def plateau_by_threshold(
     history: StatusHistory, points: Sequence[MeetingPoint], in_progress_now: int
 ) -> tuple[bool, ...]:
-    """``plateaus_in_history`` with each threshold from 1 to the number of ``points`` (item
+    """``plateaus`` of the completed counts at ``points`` (held quarterly meetings, oldest
+    first; frozen figures where signed off) with each threshold from 1 to their number (item
     ``t - 1`` for threshold ``t``; a threshold of 1 is no plateau), from one replay."""
     completed = _completed_at(history, points)
     return tuple(

@@ -3,7 +3,7 @@ engagement, read in a fixed number of queries whatever the number of LEAs.
 
 Counts come from ``counts_by_sir`` (the dashboard's and the LEA report's count query) and the
 flags (missed quarterly meetings, plateau, stalled actions) from the dashboard's own rule
-(``monitoring.overview.lea_flags``) over the same replay, both as of the packet's date; the
+(``monitoring.overview.lea_flags``) over the figures computed as of the packet's date; the
 regressions since the previous quarter from ``monitoring.quarters.regressions_since``, the
 rule of the LEA and SIR pages' "Regressions".
 """
@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session, selectinload
 from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
+from sir_tracker.monitoring.figures import compute_figures
 from sir_tracker.monitoring.overview import PLATEAU, lea_flags
 from sir_tracker.monitoring.profile import in_dta
 from sir_tracker.monitoring.quarters import (
     Thresholds,
     change_since_last_quarter,
     held_quarterly_meetings_of,
-    load_histories,
     previous_quarter_end,
     regressions_since,
 )
@@ -189,21 +189,17 @@ def packet_summary(
     now = counts_by_sir(session, sir_ids, as_of)
     changes = change_since_last_quarter(session, sir_ids, as_of, now=now)
     held = held_quarterly_meetings_of(session, [lea.id for lea in leas], as_of)
-    histories = load_histories(session, sir_ids)
+    figures = compute_figures(session, [lea.id for lea in leas], today=as_of, as_of=as_of)
     backwards = regressions_since(session, sir_ids, previous_quarter_end(as_of), as_of)
     school_year_start = SchoolQuarter(quarter.start_year, 1).first_day
 
     lines = []
     for lea in leas:
         sir_id = sirs[lea.id]
-        sir = current_sir(lea)
         counts = now[sir_id]
         meetings = [m for m in held.get(lea.id, []) if m.sir_id in (sir_id, None)]
-        history = histories[sir_id].until(as_of)
         engagement = lea.engagement_on(as_of)
-        flags = lea_flags(
-            lea, engagement, sir, held.get(lea.id, []), history, counts, thresholds, as_of
-        )
+        flags = lea_flags(lea, engagement, figures[lea.id], thresholds, as_of)
         lines.append(
             PacketLine(
                 lea_id=lea.id,
