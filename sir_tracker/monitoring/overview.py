@@ -228,11 +228,9 @@ def overview(
         missing = [lea.id for lea, _ in found if lea.id not in figures]
         figures |= compute_figures(session, missing, today=today)
 
-    rows: list[LeaRow] = []
-    archived: list[LeaRow] = []
-    for lea, _ in found:
+    def row_of(lea: Lea) -> LeaRow:
         engagement = lea.current_engagement if as_of is None else lea.engagement_on(as_of)
-        row = _row(
+        return _row(
             lea,
             engagement,
             figures[lea.id],
@@ -241,23 +239,50 @@ def overview(
             thresholds,
             may_edit=can_edit_lea(user, lea),
         )
-        (archived if lea.is_archived else rows).append(row)
-    ordered = listing.sorted(rows)
-    page_count = max(1, -(-len(ordered) // PAGE_SIZE))
-    page = min(listing.page or 1, page_count)
+
+    live = [lea for lea, _ in found if not lea.is_archived]
+    if listing.page is not None and listing.sort == DEFAULT_SORT:
+        # Sorted by name, only the page's rows are worth building.
+        by_name = sorted(live, key=lambda lea: lea.name.casefold())
+        ordered_leas = sorted(
+            by_name, key=lambda lea: lea.name.casefold(), reverse=listing.descending
+        )
+        first = (min(listing.page, _page_count(len(live))) - 1) * PAGE_SIZE
+        shown = [row_of(lea) for lea in ordered_leas[first : first + PAGE_SIZE]]
+    else:
+        ordered = listing.sorted([row_of(lea) for lea in live])
+        first = (min(listing.page or 1, _page_count(len(live))) - 1) * PAGE_SIZE
+        shown = ordered[first : first + PAGE_SIZE] if listing.page else ordered
+    page_count = _page_count(len(live))
     return Overview(
-        rows=ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE] if listing.page else ordered,
-        archived=archived,
-        total=len(ordered),
-        missing_quarterly=sum(NO_QUARTERLY_MEETING in row.flags for row in rows),
+        rows=shown,
+        archived=[row_of(lea) for lea, _ in found if lea.is_archived],
+        total=len(live),
+        missing_quarterly=sum(
+            _no_quarterly_meeting(
+                lea.current_engagement if as_of is None else lea.engagement_on(as_of),
+                figures[lea.id].held_by(today),
+                today,
+                quarter,
+            )
+            for lea in live
+        ),
         quarter=quarter_label(quarter),
         quarter_span=f"{day_and_month(quarter.first_day)} to {long_date(quarter.last_day)}",
         has_demo=any(lea.is_demo for lea, _ in found),
         listing=listing,
         changes_since=previous_quarter_end(today),
-        page=page if listing.page else 1,
+        page=min(listing.page, page_count) if listing.page else 1,
         page_count=page_count if listing.page else 1,
     )
+
+
+def _name_key(lea: Lea) -> str:
+    return lea.name.casefold()
+
+
+def _page_count(rows: int) -> int:
+    return max(1, -(-rows // PAGE_SIZE))
 
 
 def _led_by(lea: Lea, user: User) -> bool:
@@ -289,7 +314,7 @@ def _flags(
     if engagement is None or not in_dta(engagement, today):
         return []
     flags = []
-    if not any(quarter.first_day <= day <= quarter.last_day for day in held):
+    if _no_quarterly_meeting(engagement, held, today, quarter):
         flags.append(NO_QUARTERLY_MEETING)
     run, listed = missed_quarters_of(held, engagement, today)
     if listed:
@@ -297,6 +322,15 @@ def _flags(
     elif run:
         flags.append(f"No quarterly meeting for {len(run)} quarters")
     return flags
+
+
+def _no_quarterly_meeting(
+    engagement: Engagement | None, held: list[date], today: date, quarter: SchoolQuarter
+) -> bool:
+    """The flag "No quarterly meeting this quarter" (``held``: the days held by ``today``)."""
+    return in_dta(engagement, today) and not any(
+        quarter.first_day <= day <= quarter.last_day for day in held
+    )
 
 
 def _progress_flags(figures: Figures, today: date, thresholds: Thresholds) -> list[str]:
