@@ -132,7 +132,7 @@ def main() -> None:
         f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (2 cores, shared: figures "
         "taken under load are slower than on a quiet machine).",
         "",
-        f"Backfill of the kept figures (migration 0011, every LEA): {backfill:.1f} s.",
+        f"Backfill of the kept figures (migration 0012, every LEA): {backfill:.1f} s.",
         "",
         "| request | median ms | slowest ms | median / floor |",
         "|---|---|---|---|",

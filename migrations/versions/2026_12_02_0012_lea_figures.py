@@ -4,8 +4,8 @@ Filled from the existing history: the figures are what ``compute_figures`` makes
 so the backfill runs that code on the migration's connection (a cache of the history, not data
 of its own; a later change of how they are computed recomputes them the same way).
 
-Revision ID: 0011_lea_figures
-Revises: 0010_distribution
+Revision ID: 0012_lea_figures
+Revises: 0011_budget_reminder_states
 Create Date: 2026-12-02 15:30:00
 """
 
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision: str = "0011_lea_figures"
-down_revision: str | None = "0010_distribution"
+revision: str = "0012_lea_figures"
+down_revision: str | None = "0011_budget_reminder_states"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
