@@ -243,10 +243,8 @@ def overview(
     live = [lea for lea, _ in found if not lea.is_archived]
     if listing.page is not None and listing.sort == DEFAULT_SORT:
         # Sorted by name, only the page's rows are worth building.
-        by_name = sorted(live, key=lambda lea: lea.name.casefold())
-        ordered_leas = sorted(
-            by_name, key=lambda lea: lea.name.casefold(), reverse=listing.descending
-        )
+        by_name = sorted(live, key=_name_key)
+        ordered_leas = sorted(by_name, key=_name_key, reverse=listing.descending)
         first = (min(listing.page, _page_count(len(live))) - 1) * PAGE_SIZE
         shown = [row_of(lea) for lea in ordered_leas[first : first + PAGE_SIZE]]
     else:
