@@ -5,7 +5,7 @@ so the backfill runs that code on the migration's connection (a cache of the his
 of its own; a later change of how they are computed recomputes them the same way).
 
 Revision ID: 0012_lea_figures
-Revises: 0011_budget_reminder_states
+Revises: 0011_dashboard_results
 Create Date: 2026-12-02 15:30:00
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 revision: str = "0012_lea_figures"
-down_revision: str | None = "0011_budget_reminder_states"
+down_revision: str | None = "0011_dashboard_results"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
