@@ -51,3 +51,13 @@ g._login_user
 from sir_tracker.caseload.models import DashboardResult, DashboardYear
 
 DashboardYear.imported_by, DashboardResult.dashboard_year
+
+# fontTools reads the flavor when it saves the footer font (None: plain TrueType).
+from fontTools.ttLib import TTFont
+
+TTFont.flavor
+
+# Read by the packet tests and the benchmark: a packet with nothing stale starts no process.
+from sir_tracker.reports.packet import BuiltPacket
+
+BuiltPacket.layout_processes

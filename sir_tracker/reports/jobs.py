@@ -34,6 +34,7 @@ from sir_tracker.core.db import Database
 from sir_tracker.core.errors import DomainError
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reports.assembly import numbered
 from sir_tracker.reports.budget import LayoutBudget, ReportOverBudget
 from sir_tracker.reports.data import lea_report_data, report_sir
 from sir_tracker.reports.models import Audience, GeneratedReport, JobState, ReportJob, ReportKind
@@ -301,9 +302,9 @@ def _lay_out_lea_report(
     if data is None:
         assert kept is not None
         return _lea_report(name, kept, order.as_of, order.audience), 0
-    from sir_tracker.reports.render import lea_report_pdf  # WeasyPrint: only where it runs
+    from sir_tracker.reports.render import lea_report_section  # WeasyPrint: where it runs
 
-    pdf = lea_report_pdf(data, budget)
+    pdf = lea_report_section(data, budget)
     section = SectionPdf(lea_id, pdf.data, pdf.pages)
     keep_section(database, section, versions, order.as_of, order.audience)
     return _lea_report(name, section, order.as_of, order.audience, generated_at), 1
@@ -322,7 +323,7 @@ def _lea_report(
         as_of=as_of,
         audience=audience,
         filename=report_filename(name, as_of, audience),
-        pdf=section.pdf,
+        pdf=numbered(section.pdf),
         pages=section.pages,
         generated_at=generated_at or utcnow(),
     )

@@ -287,3 +287,13 @@ def _sum(label: str, counts: Sequence[Counts]) -> Counts:
 def _percent(counts: Counts) -> str:
     active = StatusCounts(counts.completed, counts.in_progress, counts.not_started).percent_active
     return "none" if active is None else f"{active}%"
+
+
+@dataclass(frozen=True)
+class PacketCover:
+    """What the packet's cover says besides the summary's figures."""
+
+    board_meeting: str  # "4 June 2026", or "" when the packet was asked for without one
+    prepared_by: str
+    selection: str  # which LEAs: "every LEA in DTA on 30 June 2026", "chosen LEAs"
+    total_pages: int = 0  # the whole packet's, once its sections are laid out

@@ -55,6 +55,7 @@ class LayoutPool:
     def __init__(self, processes: int, budget: LayoutBudget | None = None) -> None:
         self.processes = processes
         self.budget = budget
+        self.started = 0  # processes started so far
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> LayoutPool:
@@ -78,6 +79,7 @@ class LayoutPool:
         )
         for _process in range(self.processes):
             self._executor.submit(int)  # a trivial task per process makes each one start
+        self.started = self.processes
 
     def submit(self, html: str, budget: LayoutBudget | None = None) -> Future[LaidOut]:
         """Lay out ``html`` in a process of the pool (here, at once, without one)."""

@@ -30,11 +30,12 @@ from sir_tracker.core.formatting import dates_in
 from sir_tracker.core.i18n import DEFAULT_LANGUAGE, translations
 from sir_tracker.core.paths import resource_dir
 from sir_tracker.monitoring.published import NO_THEME, PublicProfile
+from sir_tracker.reports.assembly import SECTION_LINK, numbered
 from sir_tracker.reports.budget import LayoutBudget
 from sir_tracker.reports.charts import counts_chart
 from sir_tracker.reports.data import Counts, LeaReportData
 from sir_tracker.reports.models import ReportKind
-from sir_tracker.reports.packet_data import PacketSummary
+from sir_tracker.reports.packet_data import PacketCover, PacketSummary
 from sir_tracker.reviews.models import ActionStatus
 
 PDF_VARIANT = "pdf/ua-1"  # tagged, with the document's language and title (PDF/UA-1)
@@ -128,13 +129,17 @@ def lea_report_html(data: LeaReportData) -> str:
     )
 
 
-def packet_summary_html(summary: PacketSummary) -> str:
-    """The HTML of a board packet's first pages: the summary table and caseload by mode."""
+def packet_summary_html(summary: PacketSummary, cover: PacketCover) -> str:
+    """The HTML of a board packet's first pages: the cover, the contents, the caseload by
+    mode and the summary table; links to the LEAs' sections are SECTION_LINK URLs, made
+    links to their pages once the packet is joined."""
     return (
         _environment()
         .get_template(PACKET_TEMPLATE)
         .render(
             summary=summary,
+            cover=cover,
+            section_link=SECTION_LINK,
             kind=ReportKind.BOARD_PACKET.label,
             counts_chart=counts_chart(summary.total),
         )
@@ -167,7 +172,14 @@ def html_to_pdf(html: str, budget: LayoutBudget | None = None) -> Pdf:
 
 
 def lea_report_pdf(data: LeaReportData, budget: LayoutBudget | None = None) -> Pdf:
-    """One LEA's status report (a board packet joins several of these)."""
+    """One LEA's status report, its pages numbered (``lea_report_section`` without them)."""
+    section = lea_report_section(data, budget)
+    return Pdf(numbered(section.data), section.pages)
+
+
+def lea_report_section(data: LeaReportData, budget: LayoutBudget | None = None) -> Pdf:
+    """One LEA's status report without page numbers: a section, numbered where it is used
+    (alone, or where it falls in a packet)."""
     return html_to_pdf(lea_report_html(data), budget)
 
 

@@ -8,12 +8,15 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from sir_tracker.core import db
+from sir_tracker.core.database import transaction
 from sir_tracker.leas.models import Lea
-from sir_tracker.reports.models import Audience
+from sir_tracker.monitoring.quarters import Thresholds
+from sir_tracker.reports.models import Audience, ReportSection
 from sir_tracker.reports.operations import RenderedReport, render_lea_report
+from sir_tracker.reports.packet import BuiltPacket, build_packet
 from tests.reviews.iusd import IUSD
 from tests.reviews.iusd import admin as admin
 from tests.reviews.iusd import iusd as iusd
@@ -72,3 +75,25 @@ def demo_reports(demo_database_url: str) -> Iterator[DemoReports]:
     database = db.Database(demo_database_url)
     yield DemoReports(database)
     database.engine.dispose()
+
+
+# The demo's board packet: the LEAs in DTA on this date.
+PACKET_AS_OF = date(2026, 6, 30)
+BOARD_MEETING = date(2026, 8, 27)
+
+
+@pytest.fixture(scope="session")
+def demo_packet(demo_database_url: str) -> Iterator[BuiltPacket]:
+    """The demo's packet as of 30 June 2026 (the four LEAs in DTA then), built once for every
+    module that reads it, in this process (the test workers keep both cores busy), from the
+    shared demo database."""
+    database = db.Database(demo_database_url)
+    built = build_packet(
+        database, None, PACKET_AS_OF, Audience.BOARD, thresholds=Thresholds(), processes=1,
+        board_meeting=BOARD_MEETING, prepared_by="Dana Whitfield, CCEE",
+    )  # fmt: skip
+    # The sections it kept are committed: leave the shared demo database as it was.
+    with transaction(database.writers) as session:
+        session.execute(delete(ReportSection))
+    database.engine.dispose()
+    yield built

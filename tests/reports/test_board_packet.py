@@ -1,27 +1,27 @@
-"""The board packet: its summary, its sections, and the sections kept between packets.
+"""The board packet as one document: its cover, contents, caseload and summary, its sections,
+its page numbers and links, the flags the board must notice, and the sections kept between
+packets.
 
-The demo's packet as of 30 June 2026 (the five LEAs in DTA then) is built once for the module,
-from the committed demo database, laid out in this process: the test workers already keep both
-cores busy, so two layout processes only added the seconds of importing the app twice more
-(``sir-tracker report board`` in tests/reports/test_cli.py lays out on two). Tests that change
-data build their own small packets inside the test's transaction.
+The demo's packet as of 30 June 2026 (the four LEAs in DTA then) is built once for the test run
+(``demo_packet``, tests/reports/conftest.py, also read by test_packet_structure.py), from the
+committed demo database, laid out in this process: the test workers already keep both cores
+busy. Tests that change data build their own small packets inside the test's transaction.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from flask import Flask
 from pypdf.generic import Destination
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core import db
-from sir_tracker.core.database import transaction, utcnow
+from sir_tracker.core.database import utcnow
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.overview import overview
 from sir_tracker.monitoring.quarters import Thresholds, previous_quarter_end, regressions
@@ -30,7 +30,7 @@ from sir_tracker.reports.data import current_sir, lea_report_data
 from sir_tracker.reports.models import Audience, ReportSection
 from sir_tracker.reports.operations import ReportRefused
 from sir_tracker.reports.packet import BuiltPacket, build_packet
-from sir_tracker.reports.packet_data import dta_leas, packet_summary
+from sir_tracker.reports.packet_data import PacketCover, dta_leas, packet_summary
 from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role
 from tests.support import pdfs
@@ -44,20 +44,15 @@ IN_DTA = [
     "Piedra Azul Unified School District",
     "Riverlight Academy Charter School",
 ]
+# A cover for first pages laid out from a summary alone.
+COVER = PacketCover(board_meeting="", prepared_by="CCEE", selection="chosen for this packet")
 SMALL = ["Piedra Azul Unified School District", "Riverlight Academy Charter School"]
 
 
 @pytest.fixture(scope="module")
-def packet(demo_database_url: str) -> Iterator[BuiltPacket]:
-    database = db.Database(demo_database_url)
-    built = build_packet(
-        database, None, AS_OF, Audience.BOARD, thresholds=Thresholds(), processes=1
-    )
-    # The sections it kept are committed: leave the shared demo database as it was.
-    with transaction(database.writers) as session:
-        session.execute(delete(ReportSection))
-    database.engine.dispose()
-    yield built
+def packet(demo_packet: BuiltPacket) -> BuiltPacket:
+    """The demo's packet, built once for the run (tests/reports/conftest.py)."""
+    return demo_packet
 
 
 @pytest.fixture(scope="module")
@@ -84,13 +79,24 @@ def database_of(app: Flask) -> db.Database:
     return database
 
 
+FRONT = ["Contents", "Caseload by mode of engagement", "Summary by LEA"]
+
+
+def front_page(texts: list[str], heading: str) -> str:
+    """The text of the first page (before the sections) that starts with ``heading``."""
+    for page in texts[:4]:
+        if page.startswith(heading) or f"June 2026 {heading}" in page[:80]:
+            return page
+    raise AssertionError(f"No first page is headed {heading!r}.")
+
+
 def test_the_default_packet_covers_every_lea_in_dta_on_the_date(
     packet: BuiltPacket, texts: list[str]
 ) -> None:
     assert packet.laid_out == 4 and packet.reused == 0
     assert [title for title, _page in outline(packet.report.pdf)] == [
         "Board packet: Systemic Instructional Review progress as of 30 June 2026",
-        "Summary by LEA",
+        *FRONT,
         *IN_DTA,
     ]
     assert packet.report.pages == len(texts)
@@ -98,13 +104,56 @@ def test_the_default_packet_covers_every_lea_in_dta_on_the_date(
     assert "Board packet" in cover
     assert "Status as of 30 June 2026" in cover
     assert "Prepared for the CCEE Governing Board" in cover
+    assert "Board meeting 27 August 2026" in cover
+    assert (
+        "LEAs included 4 LEAs (every LEA in direct technical assistance on 30 June 2026)" in cover
+    )
+    assert "Prepared by Dana Whitfield, CCEE" in cover
+    assert f"Pages {len(texts)}" in cover
+
+
+def test_pages_are_numbered_and_labelled_through_the_whole_packet(
+    packet: BuiltPacket, texts: list[str]
+) -> None:
+    total = len(texts)
+    for number, text in enumerate(texts, start=1):
+        assert text.endswith(f"Page {number} of {total}"), number
+    assert pdfs.reader(packet.report.pdf).page_labels == [str(n) for n in range(1, total + 1)]
+
+
+def test_each_lea_has_its_name_in_the_running_header_of_its_section(
+    packet: BuiltPacket, texts: list[str]
+) -> None:
+    starts = [index for _title, index in outline(packet.report.pdf)[4:]] + [len(texts)]
+    for name, start, end in zip(IN_DTA, starts, starts[1:], strict=False):
+        for index in range(start + 1, end):  # the first page is the section's cover
+            assert texts[index].startswith(name) or f" {name} Status report as of" in texts[index]
+
+
+def test_contents_and_summary_lead_to_each_leas_first_page(
+    packet: BuiltPacket, texts: list[str]
+) -> None:
+    starts = dict(outline(packet.report.pdf)[4:])
+    contents, summary = front_page(texts, "Contents"), front_page(texts, "Summary by LEA")
+    for name, index in starts.items():
+        assert re.search(re.escape(name) + r"[ .]*" + str(index + 1) + r"\b", contents), name
+        first = texts[index]
+        assert name in first and "Status as of 30 June 2026" in first
+    # Each LEA's line is a link, in the contents and in the summary, to its first page.
+    targets = pdfs.link_targets(packet.report.pdf)
+    contents_page = texts.index(contents)
+    caseload_page = texts.index(front_page(texts, "Caseload by mode of engagement"))
+    summary_page = texts.index(summary)
+    assert sorted(set(targets[contents_page])) == sorted(
+        [caseload_page, summary_page, *starts.values()]
+    )
+    assert sorted(set(targets[summary_page])) == sorted(starts.values())
 
 
 def test_summary_line_of_each_lea_has_the_counts_of_the_count_query(
     packet: BuiltPacket, texts: list[str], session: Session
 ) -> None:
-    summary = texts[1]
-    assert "Summary by LEA" in summary
+    summary = front_page(texts, "Summary by LEA")
     leas = session.scalars(select(Lea).where(Lea.name.in_(IN_DTA))).all()
     sirs = {lea.name: current_sir(lea).id for lea in leas}
     counts = counts_by_sir(session, sirs.values(), AS_OF)
@@ -139,7 +188,7 @@ def summary_rows(summary: str) -> dict[str, str]:
 def test_summary_flags_what_the_dashboard_flags_as_of_the_packets_day(
     packet: BuiltPacket, texts: list[str], session: Session
 ) -> None:
-    rows = summary_rows(texts[1])
+    rows = summary_rows(front_page(texts, "Summary by LEA"))
     dashboard = {row.name: row for row in overview(
         session, make_user(session, Role.ADMIN), today=AS_OF, as_of=AS_OF
     ).rows}  # fmt: skip
@@ -155,7 +204,7 @@ def test_summary_flags_what_the_dashboard_flags_as_of_the_packets_day(
         if backwards:
             expected.append(f"{len(backwards)} regression{'s' if len(backwards) != 1 else ''}")
         assert rows[name].endswith(f" {' '.join(expected) or 'None'} {starts[name] + 1}"), name
-    summary = texts[1]
+    summary = front_page(texts, "Summary by LEA")
     # The flags the demo raises: what the board must notice, by reason, above the table.
     assert "With quarterly meetings missed (2): Mirador County Office of Education; " in summary
     assert "On a plateau (1): Mesa Linda Unified School District." in summary
@@ -181,7 +230,7 @@ def test_summary_table_stays_inside_the_margins_of_a_portrait_page(
 
 
 def test_demo_sections_say_demo_on_every_page(packet: BuiltPacket, texts: list[str]) -> None:
-    starts = [index for _title, index in outline(packet.report.pdf)[2:]]
+    starts = [index for _title, index in outline(packet.report.pdf)[4:]]
     for start, end in zip(starts, [*starts[1:], len(texts)], strict=True):
         for index in range(start, end):
             assert "DEMO DATA" in texts[index], (index, texts[index][:80])
@@ -195,7 +244,7 @@ def test_no_page_holds_a_lone_heading_or_sentence(packet: BuiltPacket) -> None:
 
 
 def test_caseload_by_mode_adds_up_to_the_packet(texts: list[str]) -> None:
-    cover = texts[0]
+    cover = front_page(texts, "Caseload by mode of engagement")
     assert "4 LEAs: recommended actions as of 30 June 2026" in cover
     assert "24 completed / 35 in progress / 9 not started" in cover
     assert "Collaborative planning 2 1 12 9 59%" in cover
@@ -208,8 +257,8 @@ def test_caseload_by_mode_adds_up_to_the_packet(texts: list[str]) -> None:
 def test_each_report_starts_on_the_page_the_summary_gives(
     packet: BuiltPacket, texts: list[str]
 ) -> None:
-    rows = summary_rows(texts[1])
-    for title, index in outline(packet.report.pdf)[2:]:
+    rows = summary_rows(front_page(texts, "Summary by LEA"))
+    for title, index in outline(packet.report.pdf)[4:]:
         # A row ends with the page where the LEA's report starts.
         assert rows[title].endswith(f" {index + 1}"), title
         first = texts[index]
@@ -237,16 +286,27 @@ def test_regenerating_lays_out_only_the_leas_that_changed(app: Flask, session: S
     database = database_of(app)
     chosen = lea_ids(session, SMALL)
 
-    def build() -> BuiltPacket:
+    def build(leas: list[int] = chosen, processes: int = 1) -> BuiltPacket:
         return build_packet(
-            database, chosen, AS_OF, Audience.SPI, thresholds=Thresholds(), processes=1
+            database, leas, AS_OF, Audience.SPI, thresholds=Thresholds(), processes=processes
         )
 
     first = build()
-    again = build()
+    # Nothing changed: the sections are kept, and no layout process is started for them.
+    again = build(processes=2)
     assert (first.laid_out, first.reused) == (2, 0)
-    assert (again.laid_out, again.reused) == (0, 2)
-    assert pdfs.page_texts(again.report.pdf)[2:] == pdfs.page_texts(first.report.pdf)[2:]
+    assert (again.laid_out, again.reused, again.layout_processes) == (0, 2, 0)
+    front = 4  # the cover, the contents, the caseload and the summary
+    assert pdfs.page_texts(again.report.pdf)[front:] == pdfs.page_texts(first.report.pdf)[front:]
+
+    # Riverlight's section, kept from a packet where it followed Piedra Azul's, now starts
+    # right after the first pages: the same section, numbered where it now falls.
+    alone = build(chosen[1:])
+    assert (alone.laid_out, alone.reused) == (0, 1)
+    pages = pdfs.page_texts(alone.report.pdf)
+    assert pages[front].startswith("CALIFORNIA COLLABORATIVE FOR EDUCATIONAL EXCELLENCE LEA status")
+    assert "Riverlight Academy Charter School" in pages[front]
+    assert pages[front].endswith(f"Page {front + 1} of {len(pages)}")
 
     piedra = session.get_one(Lea, chosen[0])
     action = session.scalars(
@@ -297,8 +357,8 @@ def test_only_demo_leas_are_marked_demo(session: Session) -> None:
     assert data.is_demo and "DEMO DATA" in lea_report_html(data)
     assert "DEMO DATA" not in lea_report_html(replace(data, is_demo=False))
     real = replace(summary, lines=tuple(replace(line, is_demo=False) for line in summary.lines))
-    assert "demo-tag" in packet_summary_html(summary)
-    assert "DEMO" not in packet_summary_html(real)
+    assert "demo-tag" in packet_summary_html(summary, COVER)
+    assert "DEMO" not in packet_summary_html(real, COVER)
 
 
 def test_leas_without_a_quarterly_meeting_this_school_year_are_named_first(
@@ -316,6 +376,6 @@ def test_leas_without_a_quarterly_meeting_this_school_year_are_named_first(
     reason = summary.attention[0]
     assert reason.reason == "No quarterly meeting in the 2025-26 school year"
     assert list(reason.leas) == none_yet
-    html = packet_summary_html(summary)
+    html = packet_summary_html(summary, COVER)
     assert f"No quarterly meeting in the 2025-26 school year</strong> ({len(none_yet)})" in html
     assert html.count('<strong class="flag">None</strong>') == len(none_yet)

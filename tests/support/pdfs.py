@@ -120,3 +120,26 @@ def drawn_right_edges(pdf: bytes, page_index: int) -> list[tuple[float, float]]:
             elif op in ("m", "l"):
                 edges.append(point(*values))
         return edges
+
+
+def link_targets(pdf: bytes) -> dict[int, list[int]]:
+    """For each page (index), the pages (indexes) its link annotations go to, whether their
+    destination is explicit or named."""
+    with pikepdf.Pdf.open(io.BytesIO(pdf)) as document:
+        index = {page.obj.objgen: number for number, page in enumerate(document.pages)}
+        names = {}
+        if "/Names" in document.Root and "/Dests" in document.Root.Names:
+            for name, value in pikepdf.NameTree(document.Root.Names.Dests).items():
+                names[str(name)] = value.D if isinstance(value, pikepdf.Dictionary) else value
+        targets: dict[int, list[int]] = {}
+        for number, page in enumerate(document.pages):
+            found = targets.setdefault(number, [])
+            for annotation in page.obj.get("/Annots", []):
+                dest = annotation.get("/Dest")
+                if dest is None and "/A" in annotation and "/D" in annotation.A:
+                    dest = annotation.A.D
+                if isinstance(dest, (pikepdf.String, pikepdf.Name)):
+                    dest = names.get(str(dest).lstrip("/"))
+                if isinstance(dest, pikepdf.Array):
+                    found.append(index[dest[0].objgen])
+        return targets
