@@ -9,7 +9,7 @@ PORT ?= 5000
 # keeps the tests that share a slow fixture on one worker (tests/support/scheduling.py).
 PYTEST_WORKERS ?= -n 2 --dist loadgroup
 
-.PHONY: run bench test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean translations
+.PHONY: run bench bench-packet test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean translations
 
 # Only what running needs is installed (not the test tools); gunicorn serves the app and the
 # report worker runs beside it, both under honcho (Procfile): Ctrl-C stops both.
@@ -55,6 +55,10 @@ test-browser: system-packages $(VENV)/.installed
 # tests/benchmarks/results.md, which is committed.
 bench: system-packages $(VENV)/.installed
 	$(BIN)/python -m tests.benchmarks.bench_reports
+
+# The board packet's figures alone (about 10 minutes): tests/benchmarks/packet_results.md.
+bench-packet: system-packages $(VENV)/.installed
+	$(BIN)/python -m tests.benchmarks.bench_packet
 
 system-packages:
 	scripts/install-system-packages.sh

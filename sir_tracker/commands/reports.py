@@ -118,9 +118,20 @@ def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
     type=click.IntRange(1, 16),
     help="Processes laying out sections side by side. [REPORT_PROCESSES, 2]",
 )
+@click.option(
+    "--board-meeting",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The board meeting the packet is for, printed on its cover.",
+)
 @OUTPUT
 def board_command(
-    as_of: date, audience: str, leas: tuple[str, ...], processes: int | None, output: Path
+    as_of: date,
+    audience: str,
+    leas: tuple[str, ...],
+    processes: int | None,
+    board_meeting: datetime | None,
+    output: Path,
 ) -> None:
     database = db.get_database()
     lea_ids: list[int] | None = None
@@ -154,6 +165,7 @@ def board_command(
                 processes=processes or current_app.config["REPORT_PROCESSES"],
                 progress=progress,
                 budget=LayoutBudget.from_config(current_app.config),
+                board_meeting=board_meeting.date() if board_meeting else None,
             )
         except DomainError as refusal:
             raise click.ClickException(refusal.message) from None

@@ -27,6 +27,11 @@ from sir_tracker.core.paths import resource_dir
 # flush with the right margin, on the footer's first line.
 FONT_SIZE = 9.0
 COLOUR = b"0.337 0.361 0.396 rg"
+# The contents' page numbers: print.css's .contents a (10.5pt, #1b1b1b, line height 1.35),
+# on the baseline of the link's line.
+CONTENTS_SIZE = 10.5
+CONTENTS_COLOUR = b"0.106 0.106 0.106 rg"
+CONTENTS_BASELINE = 3.4
 _FONT_FILE = "fonts/sourcesanspro-regular-webfont.woff2"
 _FONT_KEY = Name("/FPageNumber")
 _CHARACTERS = "Page of0123456789,"
@@ -140,28 +145,41 @@ def page_number_text(number: int, total: int) -> str:
     return f"Page {number:,} of {total:,}"
 
 
-def _text_width(text: str) -> float:
+def _text_width(text: str, size: float) -> float:
     widths = _font().widths
-    return sum(widths[ord(c) - _FIRST_CHAR] for c in text) * FONT_SIZE / 1000
+    return sum(widths[ord(c) - _FIRST_CHAR] for c in text) * size / 1000
+
+
+def _text(text: str, size: float, colour: bytes, right: float, baseline: float) -> bytes:
+    """``text`` ending at ``right``, as a pagination artifact (q ... Q: nothing leaks)."""
+    x = right - _text_width(text, size)
+    show = f"BT\n/FPageNumber {size:g} Tf\n{x:.2f} {baseline:.2f} Td\n({text}) Tj\nET\n"
+    return (
+        b"/Artifact <</Type /Pagination>> BDC\nq\n" + colour + b"\n" + show.encode() + b"Q\nEMC\n"
+    )
 
 
 def stamp_page_numbers(pdf: pikepdf.Pdf) -> None:
-    """Print "Page n of N" on every page of ``pdf``, as a pagination artifact."""
+    """Print "Page n of N" on every page of ``pdf``, and the page each contents entry leads
+    to at the end of its line (the contents of the LEA reports and of the packet's first
+    pages), as pagination artifacts."""
     font = _font_dictionary(pdf)
     before = pdf.make_stream(b"q\n")
     total = len(pdf.pages)
+    index = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
+    dests = _named_destinations(pdf)
     for number, page in enumerate(pdf.pages, start=1):
         text = page_number_text(number, total)
         left, bottom, right, top = (float(v) for v in page.mediabox)
         margins = LANDSCAPE if right - left > top - bottom else PORTRAIT
-        x = right - margins.right - _text_width(text)
-        y = bottom + margins.baseline
-        stamp = (
-            b"Q\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nq\n"
-            + COLOUR
-            + f"\nBT\n/FPageNumber {FONT_SIZE:g} Tf\n{x:.2f} {y:.2f} Td\n({text}) Tj\nET\n"
-            f"Q\nEMC\n".encode()
+        stamp = b"Q\n" + _text(
+            text, FONT_SIZE, COLOUR, right - margins.right, bottom + margins.baseline
         )
+        for target, end, line_bottom in _contents_entries(page, dests):
+            entry = f"{index[target] + 1:,}"
+            stamp += _text(
+                entry, CONTENTS_SIZE, CONTENTS_COLOUR, end, line_bottom + CONTENTS_BASELINE
+            )
         # The page's own content leaves its transformation in place (WeasyPrint flips the
         # y axis first): q ... Q around it gives the stamp the page's own coordinates.
         page.contents_add(before, prepend=True)
@@ -172,6 +190,33 @@ def stamp_page_numbers(pdf: pikepdf.Pdf) -> None:
         if Name.Font not in resources:
             resources.Font = Dictionary()
         resources.Font[_FONT_KEY] = font
+
+
+def _named_destinations(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Object]:
+    names = pdf.Root.get(Name.Names, Dictionary())
+    if Name.Dests not in names:
+        return {}
+    found = {}
+    for name, value in pikepdf.NameTree(names.Dests).items():
+        found[str(name)] = value.D if isinstance(value, Dictionary) else value
+    return found
+
+
+def _contents_entries(
+    page: pikepdf.Page, dests: dict[str, pikepdf.Object]
+) -> Iterator[tuple[tuple[int, int], float, float]]:
+    """The contents entries of ``page``: its links to named destinations (the reports link
+    nothing else by name), each as (the target page's objgen, the right end and the bottom of
+    the entry's line): WeasyPrint gives a link a box per fragment, the widest is the line's."""
+    entries: dict[str, tuple[tuple[int, int], float, float]] = {}
+    for annotation in page.obj.get(Name.Annots, Array()):
+        name = str(annotation.get(Name.Dest, "")).lstrip("/")
+        if name not in dests:
+            continue
+        _x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
+        target, right, bottom = entries.get(name, (dests[name][0].objgen, x1, min(y0, y1)))
+        entries[name] = (target, max(right, x1), min(bottom, y0, y1))
+    yield from entries.values()
 
 
 def numbered(pdf: bytes) -> bytes:

@@ -45,7 +45,7 @@ from sir_tracker.reports.operations import (
     check_as_of,
     report_filename,
 )
-from sir_tracker.reports.packet import PacketProgress, build_packet
+from sir_tracker.reports.packet import CCEE, PacketProgress, build_packet
 from sir_tracker.reports.sections import (
     SectionPdf,
     cached_sections,
@@ -209,6 +209,7 @@ class _Order:
     as_of: date
     audience: Audience
     by_id: int | None
+    by_name: str  # who asked: the packet's cover says it was prepared by them
 
 
 def run_job(
@@ -228,8 +229,14 @@ def run_job(
         job = session.get(ReportJob, job_id)
         if job is None:
             raise LookupError(f"No report job {job_id}.")
+        by = job.requested_by
         order = _Order(
-            job.kind, [int(i) for i in job.lea_ids], job.as_of, job.audience, job.requested_by_id
+            job.kind,
+            [int(i) for i in job.lea_ids],
+            job.as_of,
+            job.audience,
+            job.requested_by_id,
+            f"{by.name}, {CCEE}" if by is not None else CCEE,
         )
     try:
         if order.kind is ReportKind.LEA:
@@ -244,6 +251,7 @@ def run_job(
                 processes=processes,
                 progress=_progress_of(database, job_id),
                 budget=budget,
+                prepared_by=order.by_name,
             )
             rendered, laid_out = built.report, built.laid_out
     except JobCancelled:

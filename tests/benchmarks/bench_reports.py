@@ -129,7 +129,7 @@ def run_all(plan: Plan, *, quick: bool) -> Figures:
     print(f"  two processes at once are {figures.calibration['speedup']:.2f}x one", flush=True)
 
     print(f"LEA report against the floor ({plan.report_runs} runs each)...", flush=True)
-    figures.report = _one(data, "report", runs=plan.report_runs)
+    figures.report = run_measurement(data, "report", runs=plan.report_runs)
 
     # Repeats interleaved, so that a slow patch of the machine does not hit one config only.
     for repeat in range(plan.small_repeats):
@@ -138,29 +138,32 @@ def run_all(plan: Plan, *, quick: bool) -> Figures:
             figures.add_packet(
                 plan.small,
                 processes,
-                _one(data, "packet", leas=plan.small, processes=processes, save=save),
+                run_measurement(data, "packet", leas=plan.small, processes=processes, save=save),
             )
-        figures.add_one_document(plan.small, _one(data, "one-document", leas=plan.small))
+        figures.add_one_document(plan.small, run_measurement(data, "one-document", leas=plan.small))
     for repeat in range(plan.big_repeats):
-        figures.add_packet(plan.big, 1, _one(data, "packet", leas=plan.big, processes=1))
+        figures.add_packet(plan.big, 1, run_measurement(data, "packet", leas=plan.big, processes=1))
         # The first full build on two processes is also the "full" of section 3: the same
         # process then makes three changes and builds again.
         regenerate = repeat == 0
-        full = _one(data, "packet", leas=plan.big, processes=2, regenerate=regenerate)
+        full = run_measurement(data, "packet", leas=plan.big, processes=2, regenerate=regenerate)
         if regenerate:
             figures.regenerate = full.pop("regenerate") | {
                 "full_seconds": full["seconds"],
                 "machine": full["machine"],
             }
         figures.add_packet(plan.big, 2, full)
-        figures.add_one_document(plan.big, _one(data, "one-document", leas=plan.big))
+        figures.add_one_document(plan.big, run_measurement(data, "one-document", leas=plan.big))
     figures.data["code_at_end"] = code_fingerprint()
     figures.total_seconds = time.perf_counter() - started
     return figures
 
 
-def _one(data: Dataset, name: str, **options: Any) -> dict[str, Any]:
-    """Run one measurement in a fresh process on a fresh copy of the database."""
+def run_measurement(
+    data: Dataset, name: str, *, quiet_for: float = 180.0, **options: Any
+) -> dict[str, Any]:
+    """Run one measurement in a fresh process on a fresh copy of the database, after waiting
+    up to ``quiet_for`` seconds for the machine to be quiet."""
     label = " ".join([name, *(f"{key}={value}" for key, value in options.items() if value)])
     print(f"  {label} ...", end=" ", flush=True)
     copy = working_copy(data, name)
@@ -171,7 +174,7 @@ def _one(data: Dataset, name: str, **options: Any) -> dict[str, Any]:
             command.append(f"--{key}")
         elif value not in (None, False):
             command += [f"--{key}", str(value)]
-    idle_before = wait_for_quiet()
+    idle_before = wait_for_quiet(give_up_after=quiet_for)
     meter = LoadMeter()
     meter.begin()
     done = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False)

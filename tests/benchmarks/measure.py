@@ -22,6 +22,7 @@ from sir_tracker.core.pacific_time import at_local
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.progress.operations import change_status
+from sir_tracker.reports import assembly as assembly_module
 from sir_tracker.reports import packet as packet_module
 from sir_tracker.reports import parallel as parallel_module
 from sir_tracker.reports.data import current_sir, lea_report_data
@@ -155,10 +156,7 @@ class PhaseTimer:
     _STEPS: tuple[tuple[str, object, str], ...] = (
         ("sections", packet_module, "lay_out_all"),
         ("sections", parallel_module, "LayoutPool.lay_out_all"),
-        ("summary", packet_module, "_lay_out_summary"),
-        ("summary", packet_module, "lay_out"),  # a second layout when the guess was wrong
-        ("join", packet_module, "join"),
-        ("join", packet_module, "join_sections"),
+        ("join", assembly_module, "TaggedJoin.append"),
         ("join", packet_module, "finish"),
     )
 
@@ -295,12 +293,18 @@ def one_document(database: Database, lea_ids: list[int], save_as: Path | None) -
 
 
 def regenerate(database: Database, lea_ids: list[int], processes: int) -> Result:
-    """After a full build: three changes, then the same packet again."""
+    """After a full build: the same packet with nothing changed (every section kept: no
+    layout process should start), then three changes, then the same packet again."""
+    cached, cached_seconds, _, cached_phases = _build(database, lea_ids, processes)
     changed = change_three(database, lea_ids)
     rebuilt, seconds, _, phases = _build(database, lea_ids, processes)
     return {
         "rebuild_seconds": seconds,
         "rebuild_phases": phases,
+        "cached_seconds": cached_seconds,
+        "cached_phases": cached_phases,
+        "cached_laid_out": cached.laid_out,
+        "cached_processes": cached.layout_processes,
         "laid_out": rebuilt.laid_out,
         "reused": rebuilt.reused,
         "pages": rebuilt.report.pages,
