@@ -257,7 +257,7 @@ class TaggedJoin:
         """Append one laid-out, tagged part (``in_front``: put it before the parts appended
         so far, pages, structure and outline); the index of its first page here."""
         first = len(self.pdf.pages)
-        outline_before = self._outline_length()
+        outline_before = self._outline_length() if in_front else 0
         with pikepdf.Pdf.open(io.BytesIO(part)) as source:
             self.pdf.add_pages_from(source)
             tree = source.Root.get(Name.StructTreeRoot)
@@ -292,8 +292,14 @@ class TaggedJoin:
         return 0
 
     def _outline_length(self) -> int:
-        with self.pdf.open_outline() as outline:
-            return len(outline.root)
+        """Top-level outline items, counted along their chain: open_outline reads and writes
+        the whole outline, seconds for a packet's."""
+        outlines = self.pdf.Root.get(Name.Outlines)
+        count, item = 0, outlines.get(Name.First) if outlines is not None else None
+        while item is not None:
+            count += 1
+            item = item.get(Name.Next)
+        return count
 
     def _renumber(self, pages: range, copied: pikepdf.Object) -> None:
         """Offset the part's parent-tree keys past those of the parts before it."""

@@ -12,9 +12,13 @@ layout process at all.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
@@ -149,13 +153,13 @@ def build_packet(
         )
         # The first pages are laid out by the pool while this process joins the sections.
         assumed = _front_pages_estimate(len(ids))
-        front_job = pool.submit(_front_html(summary, cover, ordered, assumed))
+        front_job = _lay_out_front(pool, _front_html(summary, cover, ordered, assumed))
         join = TaggedJoin()
         firsts = {section.lea_id: join.append(section.pdf) for section in ordered}
         front = front_job.result()
         while front.pages != assumed:  # the estimate was wrong: lay out again
             assumed = front.pages
-            front = pool.submit(_front_html(summary, cover, ordered, assumed)).result()
+            front = _lay_out_front(pool, _front_html(summary, cover, ordered, assumed)).result()
     pdf = finish(join, front, firsts, summary)
     return BuiltPacket(
         report=RenderedReport.of(
@@ -227,6 +231,37 @@ def _front_html(
     return packet_summary_html(
         summary.with_first_pages(starts), replace(cover, total_pages=page - 1)
     )
+
+
+# The first pages last laid out in this process, by their HTML: the same packet asked for again
+# the same day with nothing changed (a worker lives for days) needs no layout at all.
+_FRONTS: OrderedDict[str, LaidOut] = OrderedDict()
+_FRONTS_KEPT = 4
+_fronts_lock = threading.Lock()  # the pool's callbacks run on its own thread
+
+
+def _lay_out_front(pool: LayoutPool, html: str) -> Future[LaidOut]:
+    key = hashlib.sha256(html.encode()).hexdigest()
+    with _fronts_lock:
+        kept = _FRONTS.get(key)
+        if kept is not None:
+            _FRONTS.move_to_end(key)
+    if kept is not None:
+        done: Future[LaidOut] = Future()
+        done.set_result(kept)
+        return done
+    job = pool.submit(html)
+
+    def keep(finished: Future[LaidOut]) -> None:
+        if finished.exception() is not None:
+            return
+        with _fronts_lock:
+            _FRONTS[key] = finished.result()
+            while len(_FRONTS) > _FRONTS_KEPT:
+                _FRONTS.popitem(last=False)
+
+    job.add_done_callback(keep)
+    return job
 
 
 def finish(
