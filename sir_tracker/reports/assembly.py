@@ -172,14 +172,14 @@ def stamp_page_numbers(pdf: pikepdf.Pdf) -> None:
         text = page_number_text(number, total)
         left, bottom, right, top = (float(v) for v in page.mediabox)
         margins = LANDSCAPE if right - left > top - bottom else PORTRAIT
-        stamp = b"Q\n" + _text(
-            text, FONT_SIZE, COLOUR, right - margins.right, bottom + margins.baseline
-        )
+        stamp = b"Q\n"
         for target, end, line_bottom in _contents_entries(page, dests):
             entry = f"{index[target] + 1:,}"
             stamp += _text(
                 entry, CONTENTS_SIZE, CONTENTS_COLOUR, end, line_bottom + CONTENTS_BASELINE
             )
+        # Last, so that the page's text ends with its number, as when WeasyPrint printed it.
+        stamp += _text(text, FONT_SIZE, COLOUR, right - margins.right, bottom + margins.baseline)
         # The page's own content leaves its transformation in place (WeasyPrint flips the
         # y axis first): q ... Q around it gives the stamp the page's own coordinates.
         page.contents_add(before, prepend=True)
