@@ -51,6 +51,7 @@ RENDERING = (
     "tests/browser/",
     "tests/reports/test_board_packet.py",
     "tests/reports/test_budget.py",
+    "tests/reports/test_packet_structure.py",
     "tests/reports/test_cli.py",
     "tests/reports/test_lea_report.py",
     "tests/reports/test_pages_as_of.py",

@@ -21,7 +21,9 @@ from xdist.scheduler import LoadScopeScheduling
 # together (one may follow from another), the modules spread over the workers.
 BY_MODULE = ("tests/browser/",)
 SHARED = {
-    "tests/reports/test_board_packet.py": "board packet",  # the demo's packet, 5 LEAs
+    # The demo's packet (``demo_packet``, 4 LEAs), read by both modules: built once, on one worker.
+    "tests/reports/test_board_packet.py": "board packet",
+    "tests/reports/test_packet_structure.py": "board packet",
     "tests/reports/test_lea_report.py": "IUSD reports",  # tests/reports/conftest.py
     "tests/reports/test_cli.py": "report commands",  # a database, and seconds of PDFs
     "tests/test_packaging.py": "wheel",  # built by pip
