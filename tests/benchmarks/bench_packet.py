@@ -43,6 +43,8 @@ def main() -> None:
     packet = run_measurement(
         data, "packet", leas=args.leas, processes=2, regenerate=True, quiet_for=30.0
     )
+    # Kept at once: on a busy machine the one document takes longest, and may be cut short.
+    (WORK_DIR / f"packet-figures-{args.leas}-packet.json").write_text(json.dumps(packet))
     one = run_measurement(data, "one-document", leas=args.leas, quiet_for=30.0)
     figures = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
