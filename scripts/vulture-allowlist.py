@@ -61,3 +61,8 @@ TTFont.flavor
 from sir_tracker.reports.packet import BuiltPacket
 
 BuiltPacket.layout_processes
+
+# click calls them to list and find the console script's commands.
+from sir_tracker.cli import LazyFlaskGroup
+
+LazyFlaskGroup.list_commands, LazyFlaskGroup.get_command

@@ -8,33 +8,14 @@ from typing import Any
 
 from flask import Flask
 
-from sir_tracker import commands, web
 from sir_tracker.config import configure
 from sir_tracker.core import db
 from sir_tracker.core.paths import resource_dir
-from sir_tracker.pages.api.views import blueprint as api_blueprint
-from sir_tracker.pages.audit.views import blueprint as audit_blueprint
-from sir_tracker.pages.auth.views import blueprint as auth_blueprint
-from sir_tracker.pages.caseload.views import blueprint as caseload_blueprint
-from sir_tracker.pages.dashboard.views import blueprint as dashboard_blueprint
-from sir_tracker.pages.distribution.views import blueprint as distribution_blueprint
-from sir_tracker.pages.leas.views import blueprint as leas_blueprint
-from sir_tracker.pages.meetings.signoff_views import blueprint as signoff_blueprint
-from sir_tracker.pages.meetings.views import blueprint as meetings_blueprint
-from sir_tracker.pages.public.views import blueprint as public_blueprint
-from sir_tracker.pages.reminders.views import blueprint as reminders_blueprint
-from sir_tracker.pages.reports.archive_views import blueprint as archive_blueprint
-from sir_tracker.pages.reports.packet_views import blueprint as packets_blueprint
-from sir_tracker.pages.reports.views import blueprint as reports_blueprint
-from sir_tracker.pages.reviews.status_views import blueprint as progress_blueprint
-from sir_tracker.pages.reviews.views import blueprint as reviews_blueprint
-from sir_tracker.pages.spreadsheets.dashboard_views import blueprint as dashboard_results_blueprint
-from sir_tracker.pages.spreadsheets.views import blueprint as spreadsheets_blueprint
-from sir_tracker.pages.users.views import blueprint as users_blueprint
-from sir_tracker.web import current, limits
 
 
-def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+def create_app(test_config: Mapping[str, Any] | None = None, *, pages: bool = True) -> Flask:
+    """The app: its settings and database, then the web layer and every page, unless
+    ``pages`` is false (a command that neither serves nor links to a page)."""
     app = Flask(
         "sir_tracker",
         template_folder=str(resource_dir("templates")),
@@ -45,6 +26,38 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     configure(app, test_config)
     db.init_app(app)
+    if pages:
+        _register_pages(app)
+    return app
+
+
+def _register_pages(app: Flask) -> None:
+    # Imported here, not at the top: a command that shows no page (`report lea`, `db upgrade`)
+    # is spared a second of imports (the API's models, openpyxl, pikepdf, Flask-Limiter).
+    from sir_tracker import web
+    from sir_tracker.pages.api.views import blueprint as api_blueprint
+    from sir_tracker.pages.audit.views import blueprint as audit_blueprint
+    from sir_tracker.pages.auth.views import blueprint as auth_blueprint
+    from sir_tracker.pages.caseload.views import blueprint as caseload_blueprint
+    from sir_tracker.pages.dashboard.views import blueprint as dashboard_blueprint
+    from sir_tracker.pages.distribution.views import blueprint as distribution_blueprint
+    from sir_tracker.pages.leas.views import blueprint as leas_blueprint
+    from sir_tracker.pages.meetings.signoff_views import blueprint as signoff_blueprint
+    from sir_tracker.pages.meetings.views import blueprint as meetings_blueprint
+    from sir_tracker.pages.public.views import blueprint as public_blueprint
+    from sir_tracker.pages.reminders.views import blueprint as reminders_blueprint
+    from sir_tracker.pages.reports.archive_views import blueprint as archive_blueprint
+    from sir_tracker.pages.reports.packet_views import blueprint as packets_blueprint
+    from sir_tracker.pages.reports.views import blueprint as reports_blueprint
+    from sir_tracker.pages.reviews.status_views import blueprint as progress_blueprint
+    from sir_tracker.pages.reviews.views import blueprint as reviews_blueprint
+    from sir_tracker.pages.spreadsheets.dashboard_views import (
+        blueprint as dashboard_results_blueprint,
+    )
+    from sir_tracker.pages.spreadsheets.views import blueprint as spreadsheets_blueprint
+    from sir_tracker.pages.users.views import blueprint as users_blueprint
+    from sir_tracker.web import current, limits
+
     web.init_app(app)
     current.init_app(app)
     app.register_blueprint(auth_blueprint)
@@ -68,5 +81,3 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     limits.init_app(app)  # rates the views of the blueprints above
 
     app.register_blueprint(api_blueprint)
-    commands.register(app)
-    return app

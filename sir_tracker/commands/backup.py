@@ -7,9 +7,6 @@ from pathlib import Path
 import click
 from flask import current_app
 
-from sir_tracker import migrate
-from sir_tracker.core.backup import BackupError, backup, restore
-
 
 def _url() -> str:
     url: str = current_app.config["DATABASE_URL"]
@@ -19,6 +16,9 @@ def _url() -> str:
 @click.command("backup", help="Write the whole database to FILE (while the app runs).")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(file: Path) -> None:
+    from sir_tracker import migrate
+    from sir_tracker.core.backup import BackupError, backup
+
     try:
         backup(_url(), file)
     except BackupError as error:
@@ -29,6 +29,9 @@ def backup_command(file: Path) -> None:
 @click.command("restore", help="Load the backup FILE into an empty database.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def restore_command(file: Path) -> None:
+    from sir_tracker import migrate
+    from sir_tracker.core.backup import BackupError, restore
+
     try:
         restore(_url(), file)
     except BackupError as error:

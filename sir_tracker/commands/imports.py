@@ -5,18 +5,13 @@ transaction as the user given."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import func, select
 
-from sir_tracker.access.policy import can_edit_lea
-from sir_tracker.core import db
-from sir_tracker.core.database import transaction
-from sir_tracker.reviews.models import Sir
-from sir_tracker.spreadsheets.operations import ImportRefused, import_plan
-from sir_tracker.spreadsheets.planning import ImportPlan, plan_import
-from sir_tracker.spreadsheets.reading import MAX_FILE_BYTES, FileRefused, read_upload
-from sir_tracker.users.models import User
+if TYPE_CHECKING:
+    from sir_tracker.reviews.models import Sir
+    from sir_tracker.spreadsheets.planning import ImportPlan
 
 
 @click.command("import", help="Import a SIR's themes, findings and actions from XLSX or CSV.")
@@ -25,6 +20,17 @@ from sir_tracker.users.models import User
 @click.option("--dry-run", is_flag=True, help="Show what would change, and write nothing.")
 @click.option("--by", "email", metavar="EMAIL", help="The user importing (needed to write).")
 def import_command(file: Path, sir_id: int, dry_run: bool, email: str | None) -> None:
+    from sqlalchemy import func, select
+
+    from sir_tracker.access.policy import can_edit_lea
+    from sir_tracker.core import db
+    from sir_tracker.core.database import transaction
+    from sir_tracker.reviews.models import Sir
+    from sir_tracker.spreadsheets.operations import ImportRefused, import_plan
+    from sir_tracker.spreadsheets.planning import plan_import
+    from sir_tracker.spreadsheets.reading import MAX_FILE_BYTES, FileRefused, read_upload
+    from sir_tracker.users.models import User
+
     if not dry_run and not email:
         raise click.UsageError("Say who imports with --by EMAIL (or look first with --dry-run).")
     with file.open("rb") as stream:

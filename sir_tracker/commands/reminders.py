@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import select
 
-from sir_tracker.core import db, pacific_time
-from sir_tracker.core.formatting import pacific_datetime
-from sir_tracker.reminders.mailer import send_unsent
-from sir_tracker.reminders.models import Reminder, ReminderState
-from sir_tracker.reminders.planning import plan_reminders
-from sir_tracker.reminders.settings import ReminderSettings, SettingsError
+if TYPE_CHECKING:
+    from sir_tracker.reminders.models import Reminder
+    from sir_tracker.reminders.settings import ReminderSettings
 
 
 # An AppGroup runs its commands inside the app context, however they are invoked.
@@ -26,6 +24,8 @@ def reminders_group() -> None:
 
 
 def _settings() -> ReminderSettings:
+    from sir_tracker.reminders.settings import ReminderSettings, SettingsError
+
     try:
         return ReminderSettings.from_config(current_app.config)
     except SettingsError as error:
@@ -34,6 +34,10 @@ def _settings() -> ReminderSettings:
 
 @reminders_group.command("send", help="Record today's reminders and send all unsent ones.")
 def send_command() -> None:
+    from sir_tracker.core import db, pacific_time
+    from sir_tracker.reminders.mailer import send_unsent
+    from sir_tracker.reminders.planning import plan_reminders
+
     settings = _settings()
     if not settings.enabled:
         click.echo("Reminders are off (no SIR_TRACKER_SMTP_HOST is set): nothing was sent.")
@@ -55,6 +59,11 @@ def send_command() -> None:
 @click.option("--limit", default=20, show_default=True, help="How many reminders to show.")
 @click.option("--unsent", is_flag=True, help="Only the reminders not sent yet.")
 def list_command(limit: int, unsent: bool) -> None:
+    from sqlalchemy import select
+
+    from sir_tracker.core import db
+    from sir_tracker.reminders.models import Reminder, ReminderState
+
     with db.get_database().new_session(write=False) as session:
         query = select(Reminder).order_by(Reminder.created_at.desc(), Reminder.id.desc())
         if unsent:
@@ -70,6 +79,9 @@ def list_command(limit: int, unsent: bool) -> None:
 
 
 def _state(reminder: Reminder) -> str:
+    from sir_tracker.core.formatting import pacific_datetime
+    from sir_tracker.reminders.models import ReminderState
+
     recorded = f"recorded {pacific_datetime(reminder.created_at)}"
     if reminder.sent_at is not None:
         return f"{recorded} · sent {pacific_datetime(reminder.sent_at)}"

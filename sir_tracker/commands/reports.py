@@ -7,29 +7,25 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
-from click._termui_impl import ProgressBar
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import AppGroup
 
-from sir_tracker.core import db, pacific_time
-from sir_tracker.core.database import transaction
-from sir_tracker.core.errors import DomainError
-from sir_tracker.leas.queries import find_lea
-from sir_tracker.monitoring.quarters import Thresholds
-from sir_tracker.reminders.settings import ReminderSettings
-from sir_tracker.reports import jobs
-from sir_tracker.reports.budget import LayoutBudget
-from sir_tracker.reports.distribution.delivery import DistributionSettings, deliver_waiting
-from sir_tracker.reports.distribution.links import DeliveryLinks
-from sir_tracker.reports.models import Audience
-from sir_tracker.reports.operations import archive_report, render_lea_report
-from sir_tracker.reports.packet import PacketProgress, build_packet
+from sir_tracker.core import pacific_time
+from sir_tracker.reports.audiences import Audience
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import FrameType
+
+    from click._termui_impl import ProgressBar
+    from flask import Flask
+
+    from sir_tracker.reports.packet import PacketProgress
 
 
 @click.group("report", cls=AppGroup, help="Generate PDF status reports (each one is archived).")
@@ -72,6 +68,14 @@ AUDIENCE_HELP = "board: the CCEE Governing Board; spi: the State Superintendent.
 )
 @OUTPUT
 def lea_command(lea: str, as_of: date, audience: str, output: Path) -> None:
+    from sir_tracker.core import db
+    from sir_tracker.core.database import transaction
+    from sir_tracker.core.errors import DomainError
+    from sir_tracker.leas.queries import find_lea
+    from sir_tracker.monitoring.quarters import Thresholds
+    from sir_tracker.reports.budget import LayoutBudget
+    from sir_tracker.reports.operations import archive_report, render_lea_report
+
     database = db.get_database()
     # Rendered in a read-only session: the writing one (a lock on SQLite) lasts only the insert.
     with database.new_session(write=False) as session:
@@ -133,6 +137,15 @@ def board_command(
     board_meeting: datetime | None,
     output: Path,
 ) -> None:
+    from sir_tracker.core import db
+    from sir_tracker.core.database import transaction
+    from sir_tracker.core.errors import DomainError
+    from sir_tracker.leas.queries import find_lea
+    from sir_tracker.monitoring.quarters import Thresholds
+    from sir_tracker.reports.budget import LayoutBudget
+    from sir_tracker.reports.operations import archive_report
+    from sir_tracker.reports.packet import build_packet
+
     database = db.get_database()
     lea_ids: list[int] | None = None
     if leas:
@@ -186,6 +199,11 @@ def _leas(count: int) -> str:
 @click.option("--once", is_flag=True, help="Run the waiting jobs, then stop.")
 @click.option("--poll", default=2.0, show_default=True, help="Seconds between looks at the queue.")
 def worker_command(once: bool, poll: float) -> None:
+    from sir_tracker.core import db
+    from sir_tracker.monitoring.quarters import Thresholds
+    from sir_tracker.reports import jobs
+    from sir_tracker.reports.budget import LayoutBudget
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
     # WeasyPrint and fontTools narrate every step at INFO: keep their warnings only.
     for noisy in ("weasyprint", "fontTools"):
@@ -213,6 +231,11 @@ def worker_command(once: bool, poll: float) -> None:
 
 def report_sender(app: Flask) -> Callable[[], None]:
     """What the worker does between jobs: send the reports sent to lists on the web."""
+    from sir_tracker.core import db
+    from sir_tracker.reminders.settings import ReminderSettings
+    from sir_tracker.reports.distribution.delivery import DistributionSettings, deliver_waiting
+    from sir_tracker.reports.distribution.links import DeliveryLinks
+
     mail = ReminderSettings.from_config(app.config)
     settings = DistributionSettings.from_config(app.config)
     links = DeliveryLinks(app.config["SECRET_KEY"])

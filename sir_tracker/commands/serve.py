@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import click
 from flask.cli import ScriptInfo, pass_script_info
-from werkzeug.serving import run_simple
-
-from sir_tracker.web.serving import QuietRequestHandler
 
 
 @click.command("run", help="Serve the app on Werkzeug's HTTP server.")
@@ -14,4 +11,8 @@ from sir_tracker.web.serving import QuietRequestHandler
 @click.option("--port", "-p", default=5000, show_default=True, help="Port to listen on.")
 @pass_script_info
 def run_command(info: ScriptInfo, host: str, port: int) -> None:
+    from werkzeug.serving import run_simple
+
+    from sir_tracker.web.serving import QuietRequestHandler
+
     run_simple(host, port, info.load_app(), threaded=True, request_handler=QuietRequestHandler)

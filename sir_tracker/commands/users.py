@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
 
-from sir_tracker.auth.accounts import UserRefused, create_user
-from sir_tracker.core import db
-from sir_tracker.core.errors import DomainError
-from sir_tracker.leas.models import CountyOffice, Lea
-from sir_tracker.leas.queries import find_lea
-from sir_tracker.users.models import Role, User
+from sir_tracker.users.roles import Role
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from sir_tracker.leas.models import CountyOffice, Lea
 
 
 @click.group("users", help="Create and list user accounts.")
@@ -22,6 +21,10 @@ def users_group() -> None:
 
 
 def _county_office(session: Session, reference: str | None) -> CountyOffice | None:
+    from sqlalchemy import func, or_, select
+
+    from sir_tracker.leas.models import CountyOffice
+
     if reference is None:
         return None
     wanted = reference.strip().lower()
@@ -36,6 +39,8 @@ def _county_office(session: Session, reference: str | None) -> CountyOffice | No
 
 
 def _lea(session: Session, reference: str | None) -> Lea | None:
+    from sir_tracker.leas.queries import find_lea
+
     if reference is None:
         return None
     found = find_lea(session, reference)
@@ -63,6 +68,10 @@ def _password_from_stdin() -> str:
 def create_command(
     role: str, email: str, name: str, county: str | None, lea: str | None, password_stdin: bool
 ) -> None:
+    from sir_tracker.auth.accounts import UserRefused, create_user
+    from sir_tracker.core import db
+    from sir_tracker.core.errors import DomainError
+
     session = db.session()
     try:
         county_office = _county_office(session, county)
@@ -95,6 +104,12 @@ def create_command(
 
 @users_group.command("list", help="List every account with its role and scope.")
 def list_command() -> None:
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import selectinload
+
+    from sir_tracker.core import db
+    from sir_tracker.users.models import User
+
     with db.get_database().new_session(write=False) as session:
         users = session.scalars(
             select(User)

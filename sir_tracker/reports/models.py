@@ -12,6 +12,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sir_tracker.core.database import Base, enum_column, utcnow
 from sir_tracker.leas.models import Lea
+
+# Audience lives apart from the models so that a command's --audience choices need no
+# SQLAlchemy.
+from sir_tracker.reports.audiences import Audience as Audience
 from sir_tracker.users.models import User
 
 
@@ -22,18 +26,6 @@ class ReportKind(enum.StrEnum):
     @property
     def label(self) -> str:
         return {"lea": "LEA status report", "board_packet": "Board packet"}[self.value]
-
-
-class Audience(enum.StrEnum):
-    BOARD = "board"
-    SPI = "spi"
-
-    @property
-    def label(self) -> str:
-        return {
-            "board": "CCEE Governing Board",
-            "spi": "State Superintendent of Public Instruction",
-        }[self.value]
 
 
 # The LEAs a board packet covers: whoever may see all of them may download it again.

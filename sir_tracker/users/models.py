@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -11,26 +10,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sir_tracker.core.database import Base, enum_column, utcnow
 
+# Role lives apart from the model so that a command's --role choices need no SQLAlchemy.
+from sir_tracker.users.roles import Role as Role
+
 if TYPE_CHECKING:
     from sir_tracker.leas.models import CountyOffice, Lea
-
-
-class Role(enum.StrEnum):
-    ADMIN = "admin"
-    CCEE_LEAD = "ccee_lead"
-    COE_STAFF = "coe_staff"
-    LEA_STAFF = "lea_staff"
-    VIEWER = "viewer"
-
-    @property
-    def label(self) -> str:
-        return {
-            "admin": "Administrator",
-            "ccee_lead": "CCEE lead",
-            "coe_staff": "County office staff",
-            "lea_staff": "LEA staff",
-            "viewer": "Viewer",
-        }[self.value]
 
 
 class User(Base):

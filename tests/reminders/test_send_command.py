@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Flask
 from sqlalchemy.orm import Session
 
+from sir_tracker.cli import cli
 from sir_tracker.reminders.models import ReminderKind
 from sir_tracker.reminders.planning import last_elapsed_quarter
 from tests.reminders.conftest import (
@@ -22,7 +23,7 @@ from tests.reminders.conftest import (
 
 
 def send(app: Flask) -> tuple[int, str]:
-    result = app.test_cli_runner().invoke(args=["reminders", "send"])
+    result = app.test_cli_runner().invoke(cli, ["reminders", "send"])
     return result.exit_code, result.output
 
 
@@ -157,12 +158,12 @@ def test_the_list_shows_what_was_sent_and_what_waits(
     mail_app: Flask, session: Session, smtp_server: SmtpServer, scenario: Scenario
 ) -> None:
     runner = mail_app.test_cli_runner()
-    assert runner.invoke(args=["reminders", "list"]).output == "No reminders recorded yet.\n"
+    assert runner.invoke(cli, ["reminders", "list"]).output == "No reminders recorded yet.\n"
     smtp_server.mailbox.refuse.add(scenario.owner_email)
     send(mail_app)
 
-    everything = runner.invoke(args=["reminders", "list", "--limit", "100"]).output
-    waiting = runner.invoke(args=["reminders", "list", "--unsent"]).output
+    everything = runner.invoke(cli, ["reminders", "list", "--limit", "100"]).output
+    waiting = runner.invoke(cli, ["reminders", "list", "--unsent"]).output
 
     assert f"Overdue next step to {scenario.owner_email}" in everything
     assert "· sent " in everything

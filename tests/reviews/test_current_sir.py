@@ -70,10 +70,9 @@ def test_an_lea_whose_only_sir_is_archived_has_none(app: Flask, session: Session
 
 def test_the_pages_and_reports_use_the_same_rule() -> None:
     # Each of these imports the one rule rather than keeping its own.
-    from sir_tracker.commands import current_sir as in_commands
     from sir_tracker.monitoring.profile import current_sir as in_profile
     from sir_tracker.pages.public.views import current_sir as in_public
     from sir_tracker.reports.data import current_sir as in_reports
 
-    assert in_commands is in_profile is in_public is in_reports is current_sir
+    assert in_profile is in_public is in_reports is current_sir
     assert Sir.__tablename__ == "sirs"

@@ -18,8 +18,7 @@ from click.testing import CliRunner
 from flask import Flask
 from flask.cli import ScriptInfo
 
-from sir_tracker.app import create_app
-from sir_tracker.cli import cli
+from sir_tracker.cli import cli, create_command_app
 
 # Loggers whose levels a command sets (``worker`` quietens WeasyPrint and fontTools).
 _LOGGERS = ("", "weasyprint", "fontTools")
@@ -45,7 +44,7 @@ def sir_tracker(
     apps: list[Flask] = []
 
     def create_from_environment() -> Flask:
-        app = create_app()
+        app = create_command_app()
         apps.append(app)
         return app
 
