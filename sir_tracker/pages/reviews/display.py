@@ -166,24 +166,13 @@ def sir_page(
     findings_hidden = bool(wanted.get("status") or wanted.get("theme") or wanted.get("q"))
     live_findings = [f for f in findings if not f.is_archived]
 
-    sections = []
-    for component in all_components:
-        if wanted.get("component") and str(component.id) != wanted["component"]:
-            continue
-        section = Section(
-            anchor=f"component-{component.number}",
-            heading=component_heading(component),
-            component_id=component.id,
-            counts=by_component[component.number],
-        )
-        if not findings_hidden:
-            mine = [f for f in live_findings if f.component_id == component.id]
-            section.findings = [
-                (heading, [f for f in mine if f.category is category])
-                for category, heading in SWOT_HEADINGS.items()
-                if any(f.category is category for f in mine)
-            ]
-        section.actions = [
+    # Grouped once: looking each component's rows up in the whole list cost components x rows.
+    findings_of: dict[int, list[Finding]] = {}
+    for f in live_findings:
+        findings_of.setdefault(f.component_id, []).append(f)
+    rows_of: dict[int, list[ActionRow]] = {}
+    for a in matching:
+        rows_of.setdefault(a.component_id, []).append(
             ActionRow(
                 id=a.id,
                 code=a.code,
@@ -197,9 +186,25 @@ def sir_page(
                 and a.target_date < day
                 and statuses[a.id] is not ActionStatus.COMPLETED,
             )
-            for a in matching
-            if a.component_id == component.id
-        ]
+        )
+    sections = []
+    for component in all_components:
+        if wanted.get("component") and str(component.id) != wanted["component"]:
+            continue
+        section = Section(
+            anchor=f"component-{component.number}",
+            heading=component_heading(component),
+            component_id=component.id,
+            counts=by_component[component.number],
+        )
+        if not findings_hidden:
+            mine = findings_of.get(component.id, [])
+            section.findings = [
+                (heading, [f for f in mine if f.category is category])
+                for category, heading in SWOT_HEADINGS.items()
+                if any(f.category is category for f in mine)
+            ]
+        section.actions = rows_of.get(component.id, [])
         if filters.is_active and not section.actions and not section.findings:
             continue
         sections.append(section)
