@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flask import url_for
 from sqlalchemy.orm import Session
 
 from sir_tracker.core.formatting import long_date
+from sir_tracker.core.urls import RowUrl
 from sir_tracker.meetings.models import Meeting
 from sir_tracker.progress.queries import RecordedChange, recorded_changes
 from sir_tracker.reviews.models import ActionStatus, Sir
@@ -34,11 +34,11 @@ class ChangeEntry:
     meeting_held_on: date | None
 
     @classmethod
-    def of(cls, change: RecordedChange) -> ChangeEntry:
+    def of(cls, change: RecordedChange, action_url: RowUrl, meeting_url: RowUrl) -> ChangeEntry:
         # Only a web address becomes a link (older imported evidence may be plain text).
         is_link = (change.evidence_url or "").lower().startswith(("http://", "https://"))
         return cls(
-            action_url=url_for("reviews.action", action_id=change.action_id),
+            action_url=action_url(change.action_id),
             code=change.code,
             title=change.title,
             is_note=change.is_note,
@@ -49,9 +49,7 @@ class ChangeEntry:
             note=change.note,
             evidence_url=change.evidence_url if is_link else None,
             evidence_text=None if is_link else change.evidence_url,
-            meeting_url=url_for("meetings.show", meeting_id=change.meeting_id)
-            if change.meeting_id is not None
-            else None,
+            meeting_url=meeting_url(change.meeting_id) if change.meeting_id is not None else None,
             meeting_held_on=change.meeting_held_on,
         )
 
@@ -101,7 +99,7 @@ def changes_since(
     with_archived: bool = False,
 ) -> ChangesSince:
     found = recorded_changes(session, sir.id, after=since, until=until, with_archived=with_archived)
-    return ChangesSince(since, since_meeting, [ChangeEntry.of(change) for change in found])
+    return ChangesSince(since, since_meeting, _entries(found))
 
 
 def changes_at_meeting(
@@ -113,4 +111,10 @@ def changes_at_meeting(
     found = recorded_changes(
         session, meeting.sir_id, meeting_id=meeting.id, with_archived=with_archived
     )
-    return [ChangeEntry.of(change) for change in found]
+    return _entries(found)
+
+
+def _entries(found: Sequence[RecordedChange]) -> list[ChangeEntry]:
+    action_url = RowUrl("reviews.action", "action_id")
+    meeting_url = RowUrl("meetings.show", "meeting_id")
+    return [ChangeEntry.of(change, action_url, meeting_url) for change in found]
