@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.audit.models import AuditEvent
+from sir_tracker.cli import cli
 from sir_tracker.core import db
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
@@ -93,9 +94,7 @@ def small_report(session: Session, by: User, pdf: bytes) -> GeneratedReport:
 
 
 def run_worker(app: Flask) -> None:
-    # `sir-tracker` gives its commands the app's context; the test runner gives it to groups'.
-    with app.app_context():
-        result = app.test_cli_runner().invoke(args=["worker", "--once"])
+    result = app.test_cli_runner().invoke(cli, ["worker", "--once"])
     assert result.exit_code == 0, result.output
 
 
