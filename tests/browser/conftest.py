@@ -1,9 +1,12 @@
 """Browser tests: Debian's chromium, driven headless by Playwright, against the app served
 over real HTTP on 127.0.0.1.
 
-The live server has a database of its own (migrated, demo loaded), separate from the
-rolled-back one of the other tests: what a test does through the browser really commits, and
-later tests in the run see it. A test that changes data should not rely on the demo as loaded.
+Each test module has a live server with a database of its own (migrated, demo loaded),
+separate from the rolled-back one of the other tests: what a test does through the browser
+really commits, and the later tests of its module see it, but no other module does. Modules run
+in any order on either worker, so one that checks the demo as loaded (the home page's
+"19 completed / 41 in progress / 6 not started") must not see another's bulk update; a copy of
+the demo database and a server thread cost milliseconds.
 
 Playwright's own browser download (``playwright install``) is never used: the browser is the
 ``chromium`` Debian package, which ``make test`` installs (scripts/install-system-packages.sh).
@@ -50,7 +53,7 @@ class LiveServer:
     database_url: str
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server(database_server: DatabaseServer, demo_template: str) -> Iterator[LiveServer]:
     """The app on a free port of 127.0.0.1, on its own database with the demo loaded."""
     database_url = database_server.create(template=demo_template)
