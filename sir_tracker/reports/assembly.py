@@ -224,7 +224,9 @@ def numbered(pdf: bytes) -> bytes:
     with pikepdf.Pdf.open(io.BytesIO(pdf)) as document:
         stamp_page_numbers(document)
         out = io.BytesIO()
-        document.save(out)
+        # The same report stamped again is the same bytes (a random /ID would make the
+        # archive's "nothing changed, here it is" download differ from the first).
+        document.save(out, deterministic_id=True)
     return out.getvalue()
 
 

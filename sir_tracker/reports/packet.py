@@ -290,5 +290,5 @@ def finish(
         pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         pdf.Root.PageMode = pikepdf.Name.UseOutlines
         out = io.BytesIO()
-        pdf.save(out)
+        pdf.save(out, deterministic_id=True)
     return out.getvalue()
