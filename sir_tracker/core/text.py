@@ -7,7 +7,7 @@ a report hundreds of pages long (a 110,001-character note once made an LEA's rep
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from typing import Any
 
 from sqlalchemy import String, inspect
@@ -15,15 +15,14 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.core.errors import DomainError
 
-# Tabs and line breaks are text; every other control character (NUL above all) is not.
-ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Unicode's control characters (category Cc: U+0000-U+001F and U+007F-U+009F) but tabs and
+# line breaks, which are text. A regular expression: every flush checks every new text, and a
+# loop over characters in Python was a tenth of loading statewide data.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def has_control_characters(value: str) -> bool:
-    return any(
-        unicodedata.category(character) == "Cc" and character not in ALLOWED_CONTROLS
-        for character in value
-    )
+    return _CONTROL.search(value) is not None
 
 
 def text_problem(value: str, *, limit: int, what: str) -> str | None:

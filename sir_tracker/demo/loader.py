@@ -14,9 +14,9 @@ from sir_tracker.demo.spec import CountySpec, LeaSpec, MeetingSpec, SirSpec
 from sir_tracker.leas.models import CountyOffice, Engagement, GeoLeadAgency, Lea
 from sir_tracker.meetings.models import Attendee, Meeting, Metric, NextStep, SwotNote
 from sir_tracker.progress.notes import add_progress_note
-from sir_tracker.progress.operations import change_status
+from sir_tracker.progress.operations import StatusToSet, set_statuses
 from sir_tracker.reviews.models import Component, CrosswalkLink, Finding, Sir, Theme
-from sir_tracker.reviews.operations import add_action
+from sir_tracker.reviews.operations import NewAction, add_actions
 from sir_tracker.users.models import Role, User
 
 
@@ -39,24 +39,25 @@ def load_demo(session: Session, folder: Path | None = None) -> str:
         raise DemoRefused("the twelve SIR components are missing: run 'sir-tracker db upgrade'.")
 
     demo = shipped_demo() if folder is None else read_demo(folder)
-    offices = _load_counties(session, demo.counties)
+    offices = load_counties(session, demo.counties)
     leads = {
         person.email: User(email=person.email, name=person.name, role=Role.CCEE_LEAD)
         for person in demo.ccee_leads
     }
     session.add_all(leads.values())
-    changes = 0
     for spec in demo.leas:
-        changes += _load_lea(session, spec, offices[spec.county], leads[spec.ccee_lead], components)
+        load_lea(session, spec, offices[spec.county], leads[spec.ccee_lead], components)
     session.flush()
+    changes = sum(len(a.steps) for spec in demo.leas if spec.sir for a in spec.sir.actions)
     return (
         f"Demo loaded: {len(demo.leas)} LEAs, {len(leads)} CCEE leads, "
         f"{changes} status changes. Every demo LEA is marked as demo."
     )
 
 
-def _load_counties(session: Session, counties: tuple[CountySpec, ...]) -> dict[str, CountyOffice]:
-    geo_leads: dict[str, GeoLeadAgency] = {}
+def load_counties(session: Session, counties: tuple[CountySpec, ...]) -> dict[str, CountyOffice]:
+    """Add the county offices, with their Geo Leads (those already present are reused)."""
+    geo_leads = {agency.name: agency for agency in session.scalars(select(GeoLeadAgency))}
     offices: dict[str, CountyOffice] = {}
     for county in counties:
         geo_lead = None
@@ -69,13 +70,14 @@ def _load_counties(session: Session, counties: tuple[CountySpec, ...]) -> dict[s
     return offices
 
 
-def _load_lea(
+def load_lea(
     session: Session,
     spec: LeaSpec,
     office: CountyOffice,
     lead: User,
     components: dict[int, Component],
-) -> int:
+) -> Lea:
+    """Add one LEA of the spec, its engagement, SIR, meetings and history."""
     lea = Lea(
         name=spec.name,
         kind=spec.kind,
@@ -104,10 +106,13 @@ def _load_lea(
         created_on = spec.sir.report_date or engagement.started_on
         sir = _load_sir(session, spec.sir, lea, lead, components, created_on)
     meetings = [_load_meeting(session, lea, sir, meeting) for meeting in spec.meetings]
+    session.flush()  # once for all meetings: a flush per meeting was a tenth of the load time
     if spec.sir is None or sir is None:
-        return 0
+        return lea
     actions = {action.code: action for action in sir.actions}
-    # Replay every change in date order, through the same operation a lead would use.
+    # Every change in date order, through the operation of a spreadsheet import: a batch per
+    # meeting (a new batch where an action changes twice at one meeting), each change dated
+    # on its meeting's day, as a lead making it there would.
     steps = sorted(
         (
             (step.meeting, action_spec.code, step)
@@ -116,17 +121,23 @@ def _load_lea(
         ),
         key=lambda item: item[0],
     )
+    batch: list[StatusToSet] = []
     for meeting_index, code, step in steps:
-        change_status(
-            session,
-            actions[code],
-            step.status,
-            by=lead,
-            sir=sir,
-            note=step.note,
-            evidence_url=step.evidence_url,
-            meeting=meetings[meeting_index],
+        meeting = meetings[meeting_index]
+        if batch and (batch[0].meeting is not meeting or any(b.action.code == code for b in batch)):
+            set_statuses(session, sir, batch, by=lead)
+            batch = []
+        batch.append(
+            StatusToSet(
+                actions[code],
+                step.status,
+                step.note,
+                meeting=meeting,
+                evidence_url=step.evidence_url,
+            )
         )
+    if batch:
+        set_statuses(session, sir, batch, by=lead)
     for action_spec in spec.sir.actions:
         for note in action_spec.notes:
             add_progress_note(
@@ -137,7 +148,7 @@ def _load_lea(
                 evidence_url=note.evidence_url,
                 meeting=meetings[note.meeting],
             )
-    return len(steps)
+    return lea
 
 
 def _load_sir(
@@ -155,23 +166,29 @@ def _load_sir(
         Finding(sir=sir, component=components[f.component], category=f.category, text=f.text)
         for f in sir_spec.findings
     )
-    for action_spec in sir_spec.actions:
-        action = add_action(
-            session,
-            sir,
-            code=action_spec.code,
-            text=action_spec.text,
-            component=components[action_spec.component],
-            theme=themes[action_spec.theme - 1] if action_spec.theme else None,
-            responsible=action_spec.responsible,
-            target_date=action_spec.target_date,
-            by=lead,
-            at=at_local(created_on, 9),
-        )
-        session.add_all(
-            CrosswalkLink(action=action, plan=plan, reference=reference)
-            for plan, reference in action_spec.crosswalk
-        )
+    session.flush()
+    actions = add_actions(
+        session,
+        sir,
+        [
+            NewAction(
+                code=action_spec.code,
+                text=action_spec.text,
+                component=components[action_spec.component],
+                theme=themes[action_spec.theme - 1] if action_spec.theme else None,
+                responsible=action_spec.responsible,
+                target_date=action_spec.target_date,
+                at=at_local(created_on, 9),
+            )
+            for action_spec in sir_spec.actions
+        ],
+        by=lead,
+    )
+    session.add_all(
+        CrosswalkLink(action=action, plan=plan, reference=reference)
+        for action, action_spec in zip(actions, sir_spec.actions, strict=True)
+        for plan, reference in action_spec.crosswalk
+    )
     session.flush()
     return sir
 
@@ -203,5 +220,4 @@ def _load_meeting(session: Session, lea: Lea, sir: Sir | None, spec: MeetingSpec
         NextStep(meeting=meeting, text=s.text, owner=s.owner, due_on=s.due_on, done_on=s.done_on)
         for s in spec.next_steps
     )
-    session.flush()
     return meeting

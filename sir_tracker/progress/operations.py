@@ -170,12 +170,14 @@ def change_status(
 
 @dataclass(frozen=True)
 class StatusToSet:
-    """One change for ``set_statuses``: ``at`` None is now."""
+    """One change for ``set_statuses``: ``at`` None is now (or the meeting's day, at one)."""
 
     action: Action
     status: ActionStatus
     note: str
     at: datetime | None = None
+    meeting: Meeting | None = None
+    evidence_url: str | None = None
 
 
 # Ids per IN (...) list: well under SQLite's limit of bound parameters.
@@ -211,11 +213,24 @@ def set_statuses(
     closed_until = end_of_day(closed.last_day) if closed is not None else None
     now = utcnow()
     seen: set[int] = set()
+    evidence: dict[int, str | None] = {}
     for item in wanted:
-        action, at = item.action, item.at or now
+        action, at = item.action, _dated(item, now)
         code = action.code
         if action.sir is not sir or action.id in seen or action.is_archived:
             raise StatusChangeRefused(f"Action {code} is not a current action of {sir.title}.")
+        refused_text = _note_and_link_problem(item.note, item.evidence_url)
+        if refused_text:
+            raise StatusChangeRefused(f"Action {code}: {refused_text[1]}", field=refused_text[0])
+        evidence[action.id] = checked_evidence_url(item.evidence_url)
+        if item.meeting is not None and (
+            item.meeting.lea is not sir.lea or item.meeting.held_on > today()
+        ):
+            raise StatusChangeRefused(
+                f"Action {code}: the meeting of {long_date(item.meeting.held_on)} is not a "
+                "past meeting of this LEA.",
+                field="meeting",
+            )
         seen.add(action.id)
         if action.status == item.status:
             raise StatusChangeRefused(f"Action {code} is already {item.status.label}.")
@@ -236,9 +251,11 @@ def set_statuses(
             action=item.action,
             from_status=item.action.status,
             to_status=item.status,
-            changed_at=item.at or now,
+            changed_at=_dated(item, now),
             changed_by=by,
             note=item.note.strip(),
+            evidence_url=evidence[item.action.id],
+            meeting=item.meeting,
         )
         item.action.status = item.status
         session.add(entry)
@@ -275,6 +292,13 @@ def lock_quarters(session: Session, lea_id: int) -> None:
     ``BEGIN IMMEDIATE``, one at a time.)
     """
     session.execute(select(Lea.id).where(Lea.id == lea_id).with_for_update())
+
+
+def _dated(item: StatusToSet, now: datetime) -> datetime:
+    """When ``item`` happens: as ``change_status`` dates a change without ``at``."""
+    if item.at is not None:
+        return item.at
+    return min(at_local(item.meeting.held_on), now) if item.meeting is not None else now
 
 
 def latest_closed_quarter(session: Session, lea_id: int) -> SchoolQuarter | None:

@@ -1,29 +1,28 @@
-"""Text pools for the generated benchmark LEAs: invented district names and the kind of
-sentences a SIR, its quarterly meetings and its status notes contain.
+"""Text pools for the generated LEAs of ``sir-tracker demo --scale``: California's counties,
+invented district names and the kind of sentences a SIR, its quarterly meetings and its status
+notes contain.
 
-Reports lay out text, so the benchmark needs text of realistic length and variety (short
-placeholder strings would make every page cheaper than a real one). Every name and figure
-is invented.
+Reports lay out text, and pages show it, so generated LEAs need text of realistic length and
+variety (short placeholder strings would make every page cheaper than a real one). Every
+district name, person and figure is invented; county names and CDS county codes are real.
 """
 
 from __future__ import annotations
 
-# Invented places; none is a demo LEA's name.
-PLACES: tuple[str, ...] = (
-    "Alder Creek", "Arroyo Seco", "Bayshore", "Bear Valley", "Bellflower Heights",
-    "Cedar Hollow", "Chaparral", "Cienega", "Copper Ridge", "Coyote Springs",
-    "Crescent Bay", "Del Norte Vista", "Dry Creek", "Eastlake Hills", "El Camino Real",
-    "Feather River", "Foothill Glen", "Golden Poppy", "Granite Bay Ridge", "Hidden Valley",
-    "Jackrabbit Flats", "Kings Crossing", "La Cañada Verde", "Laguna Seca", "Lone Pine Mesa",
-    "Los Olivos Norte", "Madrone", "Manzanita", "Marisol", "Meadowbrook",
-    "Mission Oaks", "Monte Verde", "Mustang Valley", "North Fork", "Oak Knoll",
-    "Orchard Park", "Palo Seco", "Pinecrest", "Poplar Grove", "Quail Run",
-    "Rancho Sereno", "Red Bluff Hills", "Rio Bravo", "Rolling Hills East", "Sage Canyon",
-    "San Benito Valley", "Santa Rita Hills", "Sequoia Grove", "Shadow Mountain", "Sierra Vista",
-    "Silver Lake Ridge", "Stony Point", "Sunrise Valley", "Sycamore Flats", "Tamarack",
-    "Thousand Pines", "Tres Pinos", "Tule River", "Twin Oaks", "Valle Grande",
-    "Valley Springs", "Verdugo Park", "Vista del Mar", "Walnut Creek East", "West Mesa",
-    "Whispering Pines", "Wildrose", "Willow Glen North", "Yucca Valley West", "Zinfandel",
+# Invented place names are a first word and a second (45 x 30 = 1,350 places, four kinds of
+# district each): enough unique names for the largest scale the command allows.
+PLACE_FIRST: tuple[str, ...] = (
+    "Alder", "Arroyo", "Aspen", "Bay", "Bear", "Bell", "Birch", "Buckeye", "Cedar", "Cherry",
+    "Clover", "Copper", "Coyote", "Crescent", "Cypress", "Eagle", "Elk", "Fern", "Foothill",
+    "Fox", "Granite", "Hawk", "Hazel", "Heron", "Iron", "Laurel", "Lupine", "Madrone",
+    "Manzanita", "Maple", "Mill", "Mission", "Mustang", "Oak", "Orchard", "Pine", "Poppy",
+    "Quail", "Raven", "Redwood", "Sage", "Silver", "Sycamore", "Walnut", "Willow",
+)  # fmt: skip
+PLACE_SECOND: tuple[str, ...] = (
+    "Bluff", "Bridge", "Canyon", "Corners", "Creek", "Crossing", "Flats", "Fork", "Gap",
+    "Glen", "Grove", "Heights", "Hills", "Hollow", "Lake", "Landing", "Meadows", "Mesa",
+    "Mountain", "Park", "Point", "Ranch", "Ridge", "Run", "Springs", "Summit", "Terrace",
+    "Vale", "Valley", "Vista",
 )  # fmt: skip
 
 DISTRICT_KINDS: tuple[str, ...] = (
@@ -33,15 +32,43 @@ DISTRICT_KINDS: tuple[str, ...] = (
     "Joint Unified School District",
 )
 
-# CDS county codes of the demo's counties (the first two digits of a district's CDS code).
-COUNTY_CODES: dict[str, str] = {
-    "Los Angeles": "19",
-    "Fresno": "10",
-    "Sacramento": "34",
-    "Kern": "15",
-    "San Bernardino": "36",
-    "Alameda": "01",
-}
+# California's 58 counties: the CDS county code (the first two digits of a district's CDS
+# code) and the region of the statewide System of Support whose Geographic Lead Agency serves
+# it; the weight is how many generated LEAs a county gets, relatively (the big counties have
+# the most districts).
+COUNTIES: tuple[tuple[str, str, int, int], ...] = (
+    ("Alameda", "01", 4, 4), ("Alpine", "02", 3, 1), ("Amador", "03", 6, 1),
+    ("Butte", "04", 2, 2), ("Calaveras", "05", 6, 1), ("Colusa", "06", 3, 1),
+    ("Contra Costa", "07", 4, 3), ("Del Norte", "08", 1, 1), ("El Dorado", "09", 3, 2),
+    ("Fresno", "10", 7, 4), ("Glenn", "11", 2, 1), ("Humboldt", "12", 1, 2),
+    ("Imperial", "13", 9, 2), ("Inyo", "14", 10, 1), ("Kern", "15", 8, 5),
+    ("Kings", "16", 7, 2), ("Lake", "17", 1, 1), ("Lassen", "18", 2, 1),
+    ("Los Angeles", "19", 11, 10), ("Madera", "20", 7, 2), ("Marin", "21", 4, 2),
+    ("Mariposa", "22", 7, 1), ("Mendocino", "23", 1, 2), ("Merced", "24", 7, 2),
+    ("Modoc", "25", 2, 1), ("Mono", "26", 10, 1), ("Monterey", "27", 5, 3),
+    ("Napa", "28", 4, 1), ("Nevada", "29", 3, 1), ("Orange", "30", 9, 4),
+    ("Placer", "31", 3, 2), ("Plumas", "32", 2, 1), ("Riverside", "33", 10, 4),
+    ("Sacramento", "34", 3, 3), ("San Benito", "35", 5, 1), ("San Bernardino", "36", 10, 5),
+    ("San Diego", "37", 9, 5), ("San Francisco", "38", 4, 1), ("San Joaquin", "39", 6, 3),
+    ("San Luis Obispo", "40", 8, 2), ("San Mateo", "41", 4, 2), ("Santa Barbara", "42", 8, 2),
+    ("Santa Clara", "43", 4, 3), ("Santa Cruz", "44", 5, 1), ("Shasta", "45", 2, 2),
+    ("Sierra", "46", 3, 1), ("Siskiyou", "47", 2, 2), ("Solano", "48", 4, 1),
+    ("Sonoma", "49", 1, 3), ("Stanislaus", "50", 6, 3), ("Sutter", "51", 3, 1),
+    ("Tehama", "52", 2, 1), ("Trinity", "53", 2, 1), ("Tulare", "54", 7, 4),
+    ("Tuolumne", "55", 6, 1), ("Ventura", "56", 8, 3), ("Yolo", "57", 3, 1),
+    ("Yuba", "58", 3, 1),
+)  # fmt: skip
+
+# Invented people: generated CCEE leads, COE and LEA staff take a first and a last name.
+FIRST_NAMES: tuple[str, ...] = (
+    "Ana", "Ben", "Carmen", "David", "Esther", "Farid", "Gloria", "Hector", "Irene", "Jamal",
+    "Keiko", "Luis", "Maya", "Noah", "Olivia", "Pablo", "Quynh", "Rosa", "Sean", "Teresa",
+)  # fmt: skip
+LAST_NAMES: tuple[str, ...] = (
+    "Alvarez", "Brooks", "Cho", "Duarte", "Estrada", "Fong", "Gutierrez", "Hall", "Ito",
+    "Jimenez", "Kaur", "Lopez", "Morales", "Nakamura", "Ortiz", "Patel", "Quintero", "Rivera",
+    "Soto", "Tran", "Usman", "Vargas", "Williams", "Xiong", "Yamada", "Zamora",
+)  # fmt: skip
 
 THEMES: tuple[str, ...] = (
     "Coherent Tier 1 instruction",
@@ -71,6 +98,8 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "made in the right order and with the same data.",
         "Hold a yearly review of progress on the SIR actions with cabinet, principals and "
         "labor partners, and publish what was learned.",
+        "Bring the SIR themes into the principals' evaluation goals so that school plans and "
+        "leadership goals point the same way.",
     ),
     2: (
         "Adopt district pacing guides and common unit assessments for ELA and mathematics in "
@@ -101,6 +130,8 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "them with special education staff.",
         "Define what rigorous tasks look like in each content area and collect samples of "
         "student work twice a year.",
+        "Set up peer observation rounds among teachers of the same grade so that effective "
+        "practices spread between schools.",
     ),
     4: (
         "Adopt a universal social-emotional screener and use the results to plan Tier 2 and "
@@ -112,6 +143,9 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "Reduce chronic absenteeism with attendance teams, family outreach and monthly review "
         "of attendance data at every school.",
         "Train staff in restorative practices and track suspensions by student group each quarter.",
+        "Map every Tier 2 and Tier 3 intervention offered at each school and close the gaps "
+        "found between schools.",
+        "Give each secondary student an adult mentor who meets them at least once a month.",
     ),
     5: (
         "Adopt a district assessment calendar with data-review weeks after each benchmark window.",
@@ -123,6 +157,9 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "with principals each semester.",
         "Train teachers and leaders to use formative assessment results to regroup students "
         "for reteaching.",
+        "Publish a data protocol that ILTs use after each benchmark window to decide which "
+        "students need reteaching.",
+        "Audit grading practices at the secondary schools and agree on common grading guidelines.",
     ),
     6: (
         "Hold family learning nights on literacy and mathematics at every elementary school in "
@@ -135,6 +172,10 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "results and responses with them.",
         "Offer student voice forums at the secondary schools and bring students' "
         "recommendations to cabinet.",
+        "Set up a family resource center that helps parents read report cards and assessment "
+        "results.",
+        "Hold a yearly community forum on the SIR actions with time for families to question the "
+        "district.",
     ),
     7: (
         "Establish an instructional leadership team at every school with protected meeting "
@@ -142,6 +183,9 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "Adopt a protocol for ILTs to look at student work and plan next steps each month.",
         "Train ILT members in running improvement cycles tied to the school plan's goals.",
         "Have each ILT present its improvement cycle results to the other schools twice a year.",
+        "Give ILT leads a half day each month of release time to plan with the principal.",
+        "Publish a short guide to ILT roles, norms and decision-making for new members.",
+        "Review each ILT's work twice a year against the school plan with the district team.",
     ),
     8: (
         "Coach every principal as an instructional leader, with monthly classroom visits "
@@ -152,6 +196,9 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "first two years.",
         "Set clear expectations for assistant principals' instructional duties and evaluate "
         "them against those expectations.",
+        "Pair each new principal with an experienced principal for monthly problem-solving visits.",
+        "Build a pipeline program for teacher leaders who aspire to become administrators.",
+        "Review principals' calendars each quarter to protect time for classroom visits.",
     ),
     9: (
         "Write a multi-year professional learning plan tied to the district's instructional "
@@ -162,6 +209,10 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "school.",
         "Provide paraeducators with training in small-group reading instruction and behavior "
         "support.",
+        "Schedule collaboration time for grade-level and content teams every week in the bell "
+        "schedule.",
+        "Evaluate each professional learning series against classroom observation data each "
+        "spring.",
     ),
     10: (
         "Build a school dashboard of attendance, benchmark and discipline data that principals "
@@ -174,6 +225,8 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "attendance and course scheduling.",
         "Publish data definitions and a calendar of state reporting deadlines for every "
         "department.",
+        "Set up a data governance committee that approves new data systems and reports.",
+        "Give each school a trained data lead who supports teachers with the district dashboard.",
     ),
     11: (
         "Clarify the roles of the Educational Services departments and publish a single point "
@@ -184,6 +237,10 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "Create a succession plan for key district leadership roles.",
         "Review the organization chart against the SIR priorities and move positions where "
         "the work requires it.",
+        "Write desk manuals for key central office processes so that work continues through "
+        "staff turnover.",
+        "Survey principals each year on the support they receive from the central office and act "
+        "on the results.",
     ),
     12: (
         "Give the board a quarterly report on the SIR actions and student outcomes, with time "
@@ -192,6 +249,10 @@ ACTIONS: dict[int, tuple[str, ...]] = {
         "Hold an annual board study session on student achievement data with CCEE and the "
         "county office.",
         "Train new board members on their role in supporting instruction and the LCAP.",
+        "Align the board's annual goals to the SIR themes and review them at a public meeting.",
+        "Add a standing item on student learning to every regular board agenda.",
+        "Hold a joint session of the board and the cabinet each year to set the next year's "
+        "priorities.",
     ),
 }
 
