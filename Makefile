@@ -9,7 +9,7 @@ PORT ?= 5000
 # keeps the tests that share a slow fixture on one worker (tests/support/scheduling.py).
 PYTEST_WORKERS ?= -n 2 --dist loadgroup
 
-.PHONY: run bench bench-packet test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean translations
+.PHONY: run bench bench-packet bench-load test setup lint typecheck test-sqlite test-postgres test-browser system-packages clean translations
 
 # Only what running needs is installed (not the test tools); gunicorn serves the app and the
 # report worker runs beside it, both under honcho (Procfile): Ctrl-C stops both.
@@ -59,6 +59,13 @@ bench: system-packages $(VENV)/.installed
 # The board packet's figures alone (about 10 minutes): tests/benchmarks/packet_results.md.
 bench-packet: system-packages $(VENV)/.installed
 	$(BIN)/python -m tests.benchmarks.bench_packet
+
+# The load benchmark (gunicorn, wrk; SQLite and a throwaway PostgreSQL; 50 and 1,000 LEAs;
+# about an hour on a quiet machine, the first run longer: it generates the data). Not part of
+# `make test`. It writes tests/benchmarks/load_results.md, which is committed.
+bench-load: $(VENV)/.installed
+	scripts/install-system-packages.sh wrk
+	scripts/with-postgres.sh $(BIN)/python -m tests.benchmarks.bench_load
 
 system-packages:
 	scripts/install-system-packages.sh

@@ -5,11 +5,12 @@
 # Chromium for the browser tests (Playwright drives it; `playwright install` is never used), and
 # poppler-utils (pdftoppm) to look at generated PDFs as images, and LibreOffice Calc without its
 # GUI (the spreadsheet import tests convert files with `soffice --headless --convert-to xlsx`, as
-# files made by a real spreadsheet program).
+# files made by a real spreadsheet program). Packages named as arguments are installed too
+# (`make bench-load` adds wrk).
 set -euo pipefail
 
 packages=(postgresql libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-  chromium poppler-utils)
+  chromium poppler-utils "$@")
 # A machine with the full LibreOffice already has soffice: the -nogui packages would replace it.
 command -v soffice >/dev/null || packages+=(libreoffice-calc-nogui)
 missing=()

@@ -58,7 +58,6 @@ MAX_SCALE = 5000  # unique names and CDS codes run out past this
 QUARTERS = 12
 # The generated meetings' school quarters: 2023-24 to 2025-26, the last meeting in June 2026.
 FIRST_SCHOOL_YEAR = 2023
-LAST_MEETING_DAY = date(2026, 6, 30)
 LEAS_PER_LEAD = 15
 # A generated CDS code is the county's two digits, then 8 and a serial; the demo's use 99.
 CDS_SERIES = "8"
