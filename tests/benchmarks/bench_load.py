@@ -86,8 +86,8 @@ class Plan:
     packet_leas: int  # LEAs ticked in each packet built during the measurements
 
 
-FULL = Plan(sizes=(50, 1000), seconds=20, longest=120, connections=8, packet_leas=40)
-QUICK = Plan(sizes=(5,), seconds=4, longest=20, connections=4, packet_leas=4)
+FULL = Plan(sizes=(50, 1000), seconds=20, longest=120, connections=8, packet_leas=200)
+QUICK = Plan(sizes=(5,), seconds=4, longest=20, connections=4, packet_leas=5)
 MIN_REQUESTS = 60  # a measurement lasts long enough for about this many answers
 
 
@@ -165,13 +165,14 @@ def measure_block(plan: Plan, database: str, leas: int) -> Block:
                 block.runs[f"{page}/idle"] = measure_page(plan, client, targets, url, page)
             block.rss["idle"] = app.rss()
             with report_worker(env) as worker:
-                building = PacketBuilder(client, url, targets.packet_lea_ids[: plan.packet_leas])
+                packet = PacketBuilder(client, url, targets.packet_lea_ids[: plan.packet_leas])
                 for page in PAGES:
-                    with building.one_packet() as job:
-                        figures = measure_page(plan, client, targets, url, page)
-                        figures["packet_still_building"] = job.still_running()
-                        figures["rss"] = app.rss() | worker.rss()
+                    job = packet.building()
+                    figures = measure_page(plan, client, targets, url, page)
+                    figures["packet_still_building"] = job.still_running()
+                    figures["rss"] = app.rss() | worker.rss()
                     block.runs[f"{page}/building"] = figures
+                packet.cancel()
                 block.rss["building"] = merge_peaks(
                     [block.runs[f"{page}/building"].pop("rss") for page in PAGES]
                 )
@@ -360,15 +361,19 @@ class Worker:
 
 @contextmanager
 def report_worker(env: dict[str, str]) -> Iterator[Worker]:
-    process = subprocess.Popen([str(BIN / "sir-tracker"), "worker"], cwd=PROJECT, env=env)
+    # In a process group of its own: its layout processes are stopped with it (on SIGTERM
+    # the worker exits without stopping them).
+    process = subprocess.Popen(
+        [str(BIN / "sir-tracker"), "worker"], cwd=PROJECT, env=env, start_new_session=True
+    )
     try:
         yield Worker(process)
     finally:
-        process.send_signal(signal.SIGTERM)
+        os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
 
@@ -445,19 +450,24 @@ class Client:
 
 
 class PacketBuilder:
-    """Board packets asked for on the web, one per measurement, each for a day not asked for
-    before (so that no laid-out section can be reused), cancelled once measured."""
+    """A board packet being built: asked for on the web for a day no earlier packet was asked
+    for (so that no laid-out section can be reused), asked for again whenever the last one is
+    done, and cancelled at the end."""
 
     def __init__(self, client: Client, url: str, lea_ids: tuple[int, ...]) -> None:
         self.client, self.url, self.lea_ids = client, url, lea_ids
         self.day = AS_OF
+        self.job: Job | None = None
 
-    @contextmanager
-    def one_packet(self) -> Iterator[Job]:
+    def building(self) -> Job:
+        if self.job is None or not self.job.still_running():
+            self.job = self._ask()
+        return self.job
+
+    def _ask(self) -> Job:
         self.day -= timedelta(days=1)
-        token = self.client.csrf_token("/board-packets")
         form = {
-            "csrf_token": token,
+            "csrf_token": self.client.csrf_token("/board-packets"),
             "as_of": self.day.isoformat(),
             "audience": "board",
             "leas": list(self.lea_ids),
@@ -468,10 +478,12 @@ class PacketBuilder:
             raise SystemExit(f"Asking for a packet answered {status}: {body[:500]}")
         job = Job(self.url, int(found.group(1)))
         job.wait_until_running()
-        try:
-            yield job
-        finally:
-            self.client.request(f"/report-jobs/{job.id}/cancel", {"csrf_token": token})
+        return job
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.still_running():
+            token = self.client.csrf_token("/board-packets")
+            self.client.request(f"/report-jobs/{self.job.id}/cancel", {"csrf_token": token})
 
 
 @dataclass
@@ -734,9 +746,10 @@ class Run:
             "status (a refused update, 409 or 422, is counted).",
             f"- Conditions: *idle* (no report worker) and *building*: the report worker "
             f"(`sir-tracker worker`, {os.environ.get('SIR_TRACKER_REPORT_PROCESSES', '2')} layout "
-            f"processes) builds a board packet of {plan.packet_leas} LEAs, asked for on the web "
-            "for an as-of day asked for by no earlier packet, before each measurement and "
-            "cancelled after it.",
+            f"processes) builds a board packet of up to {plan.packet_leas} generated LEAs, asked "
+            "for on the web for an as-of day no earlier packet was asked for (nothing laid out "
+            "can be reused), asked for again before a measurement if the last one is done; a "
+            "row says so if its packet was done before the measurement ended.",
             "- Data: the demo plus N LEAs of `sir-tracker demo --scale N` (the same generator), "
             "generated once per size and cached (SQLite file; on PostgreSQL a `pg_dump` restored "
             "into a new database); each run works on a copy.\n",
