@@ -539,7 +539,7 @@ def load(
         config.write("\n".join(lines) + "\n")
     idle = idle_share(0.3)
     command = ["wrk", "-t", str(plan.connections), "-c", str(plan.connections)]
-    command += ["-d", f"{seconds}s", "--timeout", "60s", "-s", str(LUA), client.base + path]
+    command += ["-d", f"{seconds}s", "--timeout", "300s", "-s", str(LUA), client.base + path]
     done = subprocess.run(
         command,
         env={**os.environ, "SIR_BENCH_WRK_CONFIG": config.name},
