@@ -23,6 +23,7 @@ from sir_tracker.demo.loader import load_demo
 from sir_tracker.demo.scale import CDS_SERIES, load_scaled
 from sir_tracker.migrate import upgrade
 
+PROJECT = Path(__file__).resolve().parents[2]
 WORK_DIR = Path("/tmp/sir-bench")
 # After every generated meeting (the last are in June 2026) and before today.
 AS_OF = date(2026, 6, 30)
@@ -65,9 +66,11 @@ def working_copy(data: Dataset, name: str) -> Dataset:
 
 
 def generator_hash() -> str:
+    """Of the generator and of the migrations: a new schema needs a new database."""
     digest = hashlib.sha256()
-    for module in (scale, pools, loader):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    migrations = sorted((PROJECT / "migrations" / "versions").glob("*.py"))
+    for path in [*(Path(m.__file__ or "") for m in (scale, pools, loader)), *migrations]:
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 
