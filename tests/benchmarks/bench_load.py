@@ -18,6 +18,7 @@ every run works on a copy. Not collected by pytest: it takes many minutes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import math
@@ -536,8 +537,7 @@ def load(
             # gunicorn ends a request after 30 s (a sync worker's timeout, as the Procfile runs
             # it): a page slower than that is a failure to report, not a figure.
             print(f"  {path:<24} FAILED: {failure}", flush=True)
-            for _ in range(WORKERS):
-                client.request(cheap_path)
+            drain(client, cheap_path)
             return failed(str(failure))
         seconds = max(seconds, min(plan.longest, math.ceil(MIN_REQUESTS * single / WORKERS)))
     else:
@@ -559,8 +559,7 @@ def load(
     found = re.search(r"BENCH-WRK (.*)", done.stdout)
     if done.returncode != 0 or found is None:
         raise SystemExit(f"wrk failed on {path}: {done.stdout}{done.stderr}")
-    for _ in range(WORKERS):
-        client.request(cheap_path)
+    drain(client, cheap_path)
     figures: dict[str, Any] = {
         key: int(value) for key, value in (pair.split("=") for pair in found.group(1).split())
     }
@@ -581,6 +580,14 @@ def load(
         flush=True,
     )
     return figures
+
+
+def drain(client: Client, cheap_path: str) -> None:
+    """Wait out the requests still queued at the workers: answered after them, in turn."""
+    for _ in range(WORKERS):
+        # A worker killed at its timeout closes the connection: the next request waits still.
+        with contextlib.suppress(OSError):
+            client.request(cheap_path)
 
 
 class ProbeFailed(Exception):
