@@ -14,6 +14,7 @@ say) rather than deleting ``FrozenStatus`` and ``SignOff`` rows.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -139,15 +140,19 @@ def close_meeting(
     signatures: Sequence[Signature],
     *,
     version: int | None,
+    seen: str | None,
     by: User,
     today: date,
 ) -> StatusCounts:
     """Sign off ``meeting``: freeze its SIR's statuses as of the meeting, record the three
     signatures and who closed it, and audit the change. Returns the frozen counts.
 
-    Refuses with ``EditConflict`` if the meeting changed since ``version`` was read, and with
-    ``SignOffRefused`` (nothing written) when ``sign_off_refusal`` gives a reason or a
-    signature is missing, unnamed, dated in the future or before the meeting.
+    Refuses with ``EditConflict`` if the meeting changed since ``version`` was read, with
+    ``SignOffRefused`` when ``seen`` (``figures_seen`` of the page the signers read) no longer
+    matches, because a status change was committed after the page was read (the signers would
+    freeze figures they never saw), and with ``SignOffRefused`` (nothing written) when
+    ``sign_off_refusal`` gives a reason or a signature is missing, unnamed, dated in the future
+    or before the meeting.
     """
     # Queue behind any status change of the LEA (and it behind this), then lock the meeting so
     # that two sign-offs of it queue up, and decide on fresh values.
@@ -174,6 +179,12 @@ def close_meeting(
 
     assert meeting.sir is not None  # sign_off_refusal refuses a meeting without a SIR
     statuses = statuses_as_of(session, meeting.sir, meeting.held_on)
+    if seen is not None and _digest(statuses) != seen:
+        now = StatusCounts.from_mapping(Counter(statuses.values()))
+        raise SignOffRefused(
+            "A status as of this meeting changed after this page was opened: the figures to "
+            f"freeze are now {now.headline}. Check them and sign off again."
+        )
     session.add_all(
         FrozenStatus(meeting=meeting, action_id=action_id, status=status)
         for action_id, status in statuses.items()
@@ -207,6 +218,21 @@ def close_meeting(
         + ".",
     )
     return counts
+
+
+def figures_seen(session: Session, meeting: Meeting) -> str | None:
+    """A short digest of what the sign-off page shows its signers (every action's status as of
+    the meeting), for ``close_meeting(seen=...)``; None for a meeting without a SIR."""
+    if meeting.sir is None:
+        return None
+    return _digest(statuses_as_of(session, meeting.sir, meeting.held_on))
+
+
+def _digest(statuses: dict[int, ActionStatus]) -> str:
+    listed = ",".join(
+        f"{action_id}:{status.value}" for action_id, status in sorted(statuses.items())
+    )
+    return hashlib.sha256(listed.encode()).hexdigest()[:32]
 
 
 def statuses_as_of(session: Session, sir: Sir, day: date) -> dict[int, ActionStatus]:

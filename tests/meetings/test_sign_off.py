@@ -23,7 +23,7 @@ from sir_tracker.progress.operations import (
     counts_at_meeting,
     status_counts,
 )
-from sir_tracker.progress.signoff import Signature, close_meeting, sign_off_summary
+from sir_tracker.progress.signoff import Signature, close_meeting, figures_seen, sign_off_summary
 from sir_tracker.reviews.models import Action, ActionStatus, Sir, StatusChange
 from sir_tracker.users.models import Role, User
 from tests.reviews.iusd import admin as admin
@@ -87,7 +87,15 @@ def signatures() -> list[Signature]:
 
 
 def close(session: Session, meeting: Meeting, by: User) -> None:
-    close_meeting(session, meeting, signatures(), version=meeting.version, by=by, today=today())
+    close_meeting(
+        session,
+        meeting,
+        signatures(),
+        version=meeting.version,
+        seen=figures_seen(session, meeting),
+        by=by,
+        today=today(),
+    )
 
 
 def frozen_count(session: Session, meeting: Meeting) -> int:
@@ -405,6 +413,28 @@ def test_a_stale_form_is_a_conflict(
     assert response.status_code == 409
     assert "changed by someone else" in text_of(response.get_data(as_text=True))
     assert frozen_count(session, june_meeting) == 0
+
+
+def test_figures_changed_since_the_page_was_read_are_not_signed(
+    app: Flask, session: Session, june_meeting: Meeting, lead: User
+) -> None:
+    client = signed_in(app, session, lead)
+    page = client.get(path_of(june_meeting)).get_data(as_text=True)
+    current = figures_seen(session, june_meeting)
+    assert current is not None and f'value="{current}"' in page
+
+    # The figures the signers read (the form's hidden "figures") are not the figures now.
+    response = post_sign_off(client, june_meeting, figures="0" * 32)
+
+    assert response.status_code == 422
+    text = text_of(response.get_data(as_text=True))
+    assert "A status as of this meeting changed after this page was opened" in text
+    assert frozen_count(session, june_meeting) == 0
+    # The page now reads the figures as they are, and signing it again closes the meeting.
+    again = response.get_data(as_text=True)
+    assert f'value="{current}"' in again
+    assert post_sign_off(client, june_meeting, figures=current).status_code == 302
+    assert frozen_count(session, june_meeting) > 0
 
 
 def test_signing_off_before_the_quarter_ends_warns_that_changes_stop(

@@ -17,7 +17,13 @@ from sir_tracker.core.db import Database
 from sir_tracker.core.pacific_time import today
 from sir_tracker.meetings.models import FrozenStatus, Meeting, MeetingKind
 from sir_tracker.progress.operations import StatusChangeRefused, change_status
-from sir_tracker.progress.signoff import SIGNING_ORGANISATIONS, Signature, close_meeting
+from sir_tracker.progress.signoff import (
+    SIGNING_ORGANISATIONS,
+    Signature,
+    SignOffRefused,
+    close_meeting,
+    figures_seen,
+)
 from sir_tracker.reviews.models import Action, ActionStatus, StatusChange
 from sir_tracker.users.models import User
 from tests.support import builders
@@ -121,20 +127,33 @@ def change(database: Database, quarter: Quarter, hold: threading.Event | None = 
     return "changed"
 
 
-def sign_off(database: Database, quarter: Quarter, hold: threading.Event | None = None) -> str:
+def sign_off(
+    database: Database, quarter: Quarter, seen: str | None, hold: threading.Event | None = None
+) -> str:
+    """Sign off the quarter on the figures the signers were shown (``seen``); what happened."""
     with transaction(database.writers) as session:
         meeting = session.get_one(Meeting, quarter.meeting_id)
-        counts = close_meeting(
-            session,
-            meeting,
-            [Signature(org, "A Signer", today()) for org in SIGNING_ORGANISATIONS],
-            version=meeting.version,
-            by=session.get_one(User, quarter.lead_id),
-            today=today(),
-        )
+        try:
+            counts = close_meeting(
+                session,
+                meeting,
+                [Signature(org, "A Signer", today()) for org in SIGNING_ORGANISATIONS],
+                version=meeting.version,
+                seen=seen,
+                by=session.get_one(User, quarter.lead_id),
+                today=today(),
+            )
+        except SignOffRefused as refusal:
+            return refusal.message
         if hold is not None:
             hold.wait(30)
     return counts.headline
+
+
+def shown(database: Database, quarter: Quarter) -> str | None:
+    """What the sign-off page shows its signers now."""
+    with database.new_session(write=False) as session:
+        return figures_seen(session, session.get_one(Meeting, quarter.meeting_id))
 
 
 def waiting_on_a_lock(database: Database, second: threading.Thread) -> bool:
@@ -195,9 +214,10 @@ def frozen_status(database: Database, quarter: Quarter) -> ActionStatus:
 def test_a_status_change_waiting_on_a_sign_off_of_its_quarter_is_refused(
     database: Database, quarter: Quarter
 ) -> None:
+    seen = shown(database, quarter)
     signed, changed = race(
         database,
-        lambda hold: sign_off(database, quarter, hold),
+        lambda hold: sign_off(database, quarter, seen, hold),
         lambda hold: change(database, quarter, hold),
     )
 
@@ -208,16 +228,27 @@ def test_a_status_change_waiting_on_a_sign_off_of_its_quarter_is_refused(
         assert session.get_one(Action, quarter.action_id).status is ActionStatus.NOT_STARTED
 
 
-def test_a_sign_off_waiting_on_a_status_change_freezes_the_change(
+def test_a_sign_off_waiting_on_a_status_change_is_refused(
     database: Database, quarter: Quarter
 ) -> None:
+    # The signers read the page before the change; the change commits while they sign.
+    seen = shown(database, quarter)
     changed, signed = race(
         database,
         lambda hold: change(database, quarter, hold),
-        lambda hold: sign_off(database, quarter, hold),
+        lambda hold: sign_off(database, quarter, seen, hold),
     )
 
     assert changed == "changed"
-    # Signed after the change was committed, on figures that include it.
-    assert signed == "0 completed / 1 in progress / 0 not started"
+    assert signed == (
+        "A status as of this meeting changed after this page was opened: the figures to "
+        "freeze are now 0 completed / 1 in progress / 0 not started. Check them and sign off "
+        "again."
+    )
+    with database.new_session(write=False) as session:
+        assert not session.get_one(Meeting, quarter.meeting_id).is_closed
+    # Signed again on the page as it now reads, the change is frozen with the rest.
+    assert sign_off(database, quarter, shown(database, quarter)) == (
+        "0 completed / 1 in progress / 0 not started"
+    )
     assert frozen_status(database, quarter) is ActionStatus.IN_PROGRESS

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from wtforms import BooleanField, IntegerField, StringField
-from wtforms.validators import InputRequired, Optional
+from wtforms import BooleanField, HiddenField, IntegerField, StringField
+from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from sir_tracker.meetings.models import Meeting, Organisation
@@ -58,6 +58,8 @@ class SignOffForm(CheckedForm):
         validators=[InputRequired("Confirm the signatures to sign off the meeting.")],
     )
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    # What the page showed the signers (progress.signoff.figures_seen).
+    figures = HiddenField(validators=[Optional(), Length(max=64)])
 
     def __init__(self, *args: Any, meeting: Meeting, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

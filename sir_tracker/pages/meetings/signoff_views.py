@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -20,6 +21,7 @@ from sir_tracker.progress.signoff import (
     SIGNING_ORGANISATIONS,
     close_meeting,
     closed_on,
+    figures_seen,
     meeting_label,
     ordered_sign_offs,
     sign_off_refusal,
@@ -44,7 +46,7 @@ def sign_off(meeting_id: int) -> Page:
     session = db.session()
     day = today()
     refusal = sign_off_refusal(session, meeting, today=day)
-    form = SignOffForm(meeting=meeting, today=day, data={"version": meeting.version})
+    form = _form(meeting, day)
     conflict = None
     if request.method == "POST" and refusal is None and form.validate_on_submit():
         try:
@@ -53,16 +55,17 @@ def sign_off(meeting_id: int) -> Page:
                 meeting,
                 form.signatures(),
                 version=form.version.data,
+                seen=form.figures.data or None,
                 by=user,
                 today=day,
             )
         except EditConflict as error:
-            fresh = SignOffForm(
-                formdata=None, meeting=meeting, today=day, data={"version": meeting.version}
-            )
+            fresh = _form(meeting, day, formdata=None)
             conflict, form = conflict_of(error, form, fresh), fresh
         except DomainError as error:
             show_refusal(form, error)
+            # The page now shows the figures as they are: signing it again freezes those.
+            form.figures.data = figures_seen(session, meeting)
         else:
             flash(
                 f"The meeting of {long_date(meeting.held_on)} is signed off: "
@@ -76,6 +79,11 @@ def sign_off(meeting_id: int) -> Page:
     if conflict is not None:
         return html, CONFLICT
     return html, INVALID_FORM  # refused, or the form has errors: nothing was written
+
+
+def _form(meeting: Meeting, day: date, **kwargs: Any) -> SignOffForm:
+    data = {"version": meeting.version, "figures": figures_seen(db.session(), meeting)}
+    return SignOffForm(meeting=meeting, today=day, data=data, **kwargs)
 
 
 @blueprint.app_template_global("sign_off_summary")
