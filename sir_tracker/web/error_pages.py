@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, g, render_template
+from flask import Flask, Response, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -88,14 +88,19 @@ def database_unavailable(_error: OperationalError) -> tuple[str, int, dict[str, 
     # "nothing was saved" is true. The page is shown signed out: finding who is signed in
     # needs the database (Flask-Login's template context would ask it again, and fail).
     g._login_user = current_app.login_manager.anonymous_user()  # type: ignore[attr-defined]
+    if request.method in ("GET", "HEAD"):
+        # A reader sent nothing to save: say what is true for them.
+        message = (
+            "This page cannot be shown just now. Nothing you saved before is lost. Wait a "
+            "moment, then reload the page; if it goes on, tell your administrator."
+        )
+    else:
+        message = (
+            "Nothing was saved. Wait a moment, then try again; if it goes on, tell your "
+            "administrator."
+        )
     return (
-        render_template(
-            "errors/error.html",
-            code=503,
-            title=ERROR_TITLES[503],
-            message="Nothing was saved. Wait a moment, then try again; if it goes on, tell "
-            "your administrator.",
-        ),
+        render_template("errors/error.html", code=503, title=ERROR_TITLES[503], message=message),
         503,
         {"Retry-After": "10"},
     )

@@ -176,4 +176,10 @@ def test_an_unreachable_database_answers_503_saying_nothing_was_saved(tmp_path: 
     assert "Nothing was saved" in response.get_data(as_text=True)
     assert response.headers["Retry-After"] == "10"
     assert_security_headers(response)
+    # A reader sent nothing: the page says that what was saved before is not lost.
+    read = client.get("/progress")
+    assert read.status_code == 503
+    page = read.get_data(as_text=True)
+    assert "This page cannot be shown just now. Nothing you saved before is lost." in page
+    assert "Nothing was saved" not in page
     app.extensions["sir_tracker.core.db"].engine.dispose()
