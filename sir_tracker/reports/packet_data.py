@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
+from sir_tracker.caseload.queries import still_eligible
 from sir_tracker.core.formatting import long_date, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import Engagement, EngagementMode, Lea
@@ -54,11 +55,19 @@ class PacketLine:
     flags: tuple[str, ...]  # the dashboard's flags as of the packet's date
     regressions: int  # actions moved backwards since the end of the previous quarter
     is_demo: bool
+    # Whether the Dashboard out on the packet's date makes the LEA eligible for DTA: "yes",
+    # "no", "no results" (none held for it that year), "" (no Dashboard results held at all).
+    still_eligible: str
     first_page: int = 0  # where the LEA's report starts in the packet, once laid out
 
     @property
     def plateau(self) -> bool:
         return PLATEAU in self.flags
+
+    @property
+    def eligibility_label(self) -> str:
+        """The summary's "Still DTA-eligible" cell: "Yes", "No", "No results"."""
+        return self.still_eligible.capitalize() if self.still_eligible else "No results held"
 
     @property
     def missed_meetings(self) -> bool:
@@ -103,6 +112,7 @@ class PacketSummary:
     modes: tuple[ModeLine, ...]
     total: Counts
     plateau_threshold: int
+    dashboard_year: int | None  # the Dashboard out on the packet's date, if any is held
 
     @property
     def audience_label(self) -> str:
@@ -191,6 +201,7 @@ def packet_summary(
     held = held_quarterly_meetings_of(session, [lea.id for lea in leas], as_of)
     figures = compute_figures(session, [lea.id for lea in leas], today=as_of, as_of=as_of)
     backwards = regressions_since(session, sir_ids, previous_quarter_end(as_of), as_of)
+    dashboard_year, eligible = still_eligible(session, leas, as_of)
     school_year_start = SchoolQuarter(quarter.start_year, 1).first_day
 
     lines = []
@@ -213,6 +224,7 @@ def packet_summary(
                 flags=flags,
                 regressions=backwards.get(sir_id, 0),
                 is_demo=lea.is_demo,
+                still_eligible=eligible.get(lea.id, ""),
             )
         )
     return PacketSummary(
@@ -226,6 +238,7 @@ def packet_summary(
         modes=_modes(lines),
         total=_sum("All LEAs", [line.counts for line in lines]),
         plateau_threshold=thresholds.plateau,
+        dashboard_year=dashboard_year,
     )
 
 

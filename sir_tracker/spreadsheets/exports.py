@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from sir_tracker.access.policy import can_view_lea
 from sir_tracker.caseload.pipeline import Pipeline, Stage
-from sir_tracker.caseload.queries import still_eligible
 from sir_tracker.core.formatting import long_date
 from sir_tracker.core.pacific_time import PACIFIC, end_of_day
 from sir_tracker.monitoring.overview import Listing, overview
@@ -248,7 +247,6 @@ def packet_summary_table(
     summary = packet_summary(
         session, leas, as_of, Audience.BOARD, thresholds=thresholds, generated_at=generated_at
     )
-    dashboard, eligible = still_eligible(session, leas, as_of)
     change = f"Change since {summary.previous_quarter_end} (completed / in progress / not started)"
     lines: list[list[Cell]] = [
         [
@@ -262,7 +260,7 @@ def packet_summary_table(
             line.change,
             line.quarterly_meetings,
             "yes" if line.plateau else "no",
-            eligible.get(line.lea_id, ""),
+            line.still_eligible,
             "; ".join(line.notices),
         ]
         for line in summary.lines
@@ -295,8 +293,8 @@ def packet_summary_table(
                     Heading(f"Quarterly meetings {summary.school_year}", 14),
                     Heading("Plateau", 10),
                     Heading(
-                        f"Still eligible for DTA (Dashboard {dashboard})"
-                        if dashboard
+                        f"Still eligible for DTA (Dashboard {summary.dashboard_year})"
+                        if summary.dashboard_year
                         else "Still eligible for DTA (no Dashboard results held)",
                         16,
                     ),

@@ -12,8 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.leas.models import Lea
+from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.data import lea_report_data
 from sir_tracker.reports.models import Audience
+from sir_tracker.reports.packet_data import PacketCover, dta_leas, packet_summary
+from sir_tracker.reports.render import packet_summary_html
 from sir_tracker.spreadsheets.dashboard import DASHBOARD_LAYOUT, plan_dashboard_import
 from sir_tracker.spreadsheets.operations import import_dashboard_plan
 from sir_tracker.spreadsheets.reading import read_upload
@@ -95,6 +98,32 @@ def test_the_packet_summary_says_whether_each_lea_is_still_eligible(
     still = {row[0]: row[column] for row in rows[1:]}
     assert still["Mesa Linda Unified School District"] == "yes"
     assert set(still.values()) == {"yes", "no results"}
+
+
+def test_the_packet_pdf_summary_has_a_still_eligible_column(session: Session, admin: User) -> None:
+    import_rows(session, admin)
+    as_of = date(2026, 6, 30)
+    leas = dta_leas(session, as_of)
+    summary = packet_summary(
+        session,
+        leas,
+        as_of,
+        Audience.BOARD,
+        thresholds=Thresholds(),
+        generated_at=datetime(2026, 7, 1, tzinfo=UTC),
+    )
+    by_name = {line.name: line.eligibility_label for line in summary.lines}
+    assert by_name["Mesa Linda Unified School District"] == "Yes"
+    assert set(by_name.values()) == {"Yes", "No results"}
+    # The first pages' HTML, as the packet lays it out.
+    html = packet_summary_html(
+        summary.with_first_pages([0] * len(summary.lines)),
+        PacketCover(board_meeting="", prepared_by="A Lead", selection="every LEA in DTA"),
+    )
+    table = html[html.index('class="numbers summary"') :]
+    assert "Still DTA-eligible (2025 Dash&shy;board)" in table
+    mesa = table[table.index("Mesa Linda Unified School District") :]
+    assert mesa[: mesa.index("</tr>")].count("<td>Yes</td>") == 1
 
 
 def test_the_lea_report_says_what_the_dashboard_out_that_day_makes_it_eligible_for(
