@@ -66,3 +66,8 @@ BuiltPacket.layout_processes
 from sir_tracker.cli import LazyFlaskGroup
 
 LazyFlaskGroup.list_commands, LazyFlaskGroup.get_command
+
+# Werkzeug calls it when a client hangs up.
+from sir_tracker.web.serving import QuietRequestHandler
+
+QuietRequestHandler.connection_dropped
