@@ -12,18 +12,19 @@ LEAs; "My LEAs", the sort and the page are applied to the rows in Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, null, or_, select, true
 from sqlalchemy.orm import Session, contains_eager, joinedload
 
 from sir_tracker.access.policy import can_edit_lea, visible_leas
 from sir_tracker.core.formatting import day_and_month, long_date, month_year, pacific_day
 from sir_tracker.core.school_year import SchoolQuarter
 from sir_tracker.leas.models import CountyOffice, Engagement, Lea
+from sir_tracker.meetings.models import Meeting, MeetingKind
 from sir_tracker.monitoring.figures import Figures, LeaFigures, compute_figures
 from sir_tracker.monitoring.profile import (
     StatusSummary,
@@ -205,28 +206,15 @@ def overview(
     quarter = SchoolQuarter.of(today)
     thresholds = thresholds or Thresholds()
     listing = listing or Listing()
-    found: list[tuple[Lea, LeaFigures | None]] = [
-        (lea, kept)
-        for lea, kept in session.execute(
-            select(Lea, LeaFigures)
-            .join(Lea.county_office)
-            .outerjoin(LeaFigures, LeaFigures.lea_id == Lea.id)
-            .options(
-                contains_eager(Lea.county_office),
-                joinedload(Lea.engagements).joinedload(Engagement.ccee_lead),
-            )
-            .where(visible_leas(user), search_filter(listing.search))
-            .order_by(Lea.name)
-        ).unique()
-    ]
+    if as_of is None and listing.page is not None and listing.sort in SQL_SORTS:
+        return _listed_in_sql(session, user, today, quarter, thresholds, listing)
+    found = _found(session, user, listing)
     if listing.mine:
         found = [(lea, kept) for lea, kept in found if _led_by(lea, user)]
     if as_of is not None:
         figures = compute_figures(session, [lea.id for lea, _ in found], today=today, as_of=as_of)
     else:
-        figures = {lea.id: Figures.of_row(kept) for lea, kept in found if kept is not None}
-        missing = [lea.id for lea, _ in found if lea.id not in figures]
-        figures |= compute_figures(session, missing, today=today)
+        figures = _figures_of(session, found, today)
 
     def row_of(lea: Lea) -> LeaRow:
         engagement = lea.current_engagement if as_of is None else lea.engagement_on(as_of)
@@ -241,16 +229,9 @@ def overview(
         )
 
     live = [lea for lea, _ in found if not lea.is_archived]
-    if listing.page is not None and listing.sort == DEFAULT_SORT:
-        # Sorted by name, only the page's rows are worth building.
-        by_name = sorted(live, key=_name_key)
-        ordered_leas = sorted(by_name, key=_name_key, reverse=listing.descending)
-        first = (min(listing.page, _page_count(len(live))) - 1) * PAGE_SIZE
-        shown = [row_of(lea) for lea in ordered_leas[first : first + PAGE_SIZE]]
-    else:
-        ordered = listing.sorted([row_of(lea) for lea in live])
-        first = (min(listing.page or 1, _page_count(len(live))) - 1) * PAGE_SIZE
-        shown = ordered[first : first + PAGE_SIZE] if listing.page else ordered
+    ordered = listing.sorted([row_of(lea) for lea in live])
+    first = (min(listing.page or 1, _page_count(len(live))) - 1) * PAGE_SIZE
+    shown = ordered[first : first + PAGE_SIZE] if listing.page else ordered
     page_count = _page_count(len(live))
     return Overview(
         rows=shown,
@@ -266,13 +247,182 @@ def overview(
             for lea in live
         ),
         quarter=quarter_label(quarter),
-        quarter_span=f"{day_and_month(quarter.first_day)} to {long_date(quarter.last_day)}",
+        quarter_span=_quarter_span(quarter),
         has_demo=any(lea.is_demo for lea, _ in found),
         listing=listing,
         changes_since=previous_quarter_end(today),
         page=min(listing.page, page_count) if listing.page else 1,
         page_count=page_count if listing.page else 1,
     )
+
+
+def _found(
+    session: Session, user: User, listing: Listing, ids: Collection[int] | None = None
+) -> list[tuple[Lea, LeaFigures | None]]:
+    """The visible LEAs the search finds (or those of ``ids``), by name, with their county
+    office, engagements, leads and kept figures."""
+    return [
+        (lea, kept)
+        for lea, kept in session.execute(
+            select(Lea, LeaFigures)
+            .join(Lea.county_office)
+            .outerjoin(LeaFigures, LeaFigures.lea_id == Lea.id)
+            .options(
+                contains_eager(Lea.county_office),
+                joinedload(Lea.engagements).joinedload(Engagement.ccee_lead),
+            )
+            .where(
+                visible_leas(user),
+                search_filter(listing.search),
+                Lea.id.in_(ids) if ids is not None else true(),
+            )
+            .order_by(Lea.name)
+        ).unique()
+    ]
+
+
+def _figures_of(
+    session: Session, found: list[tuple[Lea, LeaFigures | None]], today: date
+) -> dict[int, Figures]:
+    """The kept figures of the LEAs found; those not kept yet (another transaction's write,
+    not committed) computed from their history."""
+    figures = {lea.id: Figures.of_row(kept) for lea, kept in found if kept is not None}
+    missing = [lea.id for lea, _ in found if lea.id not in figures]
+    return figures | compute_figures(session, missing, today=today)
+
+
+def _quarter_span(quarter: SchoolQuarter) -> str:
+    return f"{day_and_month(quarter.first_day)} to {long_date(quarter.last_day)}"
+
+
+# The columns the database sorts by itself: what they sort by is a column or a count, the same
+# value ``SORT_KEYS`` gives. The flags and the change since the previous quarter are worked
+# out from the kept figures in Python, for every LEA found.
+SQL_SORTS = ("lea", "lead", "mode", "actions", "last-meeting")
+
+
+def _listed_in_sql(
+    session: Session,
+    user: User,
+    today: date,
+    quarter: SchoolQuarter,
+    thresholds: Thresholds,
+    listing: Listing,
+) -> Overview:
+    """The dashboard now, sorted by a column the database sorts by: the count, the summary
+    and the page's LEA ids in two queries over every LEA found, then only the page's LEAs
+    loaded, so that a request costs the same at 7 and at 1,000 LEAs."""
+    current = (
+        select(Engagement.id)
+        .where(Engagement.lea_id == Lea.id)
+        .order_by(Engagement.started_on.desc(), Engagement.id.desc())
+        .limit(1)
+        .correlate(Lea)
+        .scalar_subquery()
+    )
+    held = (
+        select(Meeting.held_on)
+        .where(
+            Meeting.lea_id == Lea.id,
+            Meeting.kind == MeetingKind.QUARTERLY,
+            Meeting.archived_at.is_(None),
+            Meeting.held_on <= today,
+        )
+        .correlate(Lea)
+    )
+    in_dta_now = and_(
+        Engagement.started_on <= today,
+        or_(Engagement.exited_on.is_(None), Engagement.exited_on > today),
+    )
+    met_this_quarter = held.where(Meeting.held_on >= quarter.first_day).exists()
+    found = (
+        select(Lea.id)
+        .join(Lea.county_office)
+        .outerjoin(Engagement, Engagement.id == current)
+        .where(
+            visible_leas(user),
+            search_filter(listing.search),
+            Engagement.ccee_lead_id == user.id if listing.mine else true(),
+        )
+    )
+    live = found.where(Lea.archived_at.is_(None))
+    total, missing, demo = session.execute(
+        live.with_only_columns(
+            func.count(Lea.id),
+            func.coalesce(func.sum(case((and_(in_dta_now, ~met_this_quarter), 1), else_=0)), 0),
+            func.max(case((Lea.is_demo, 1), else_=0)),
+        ).order_by(None)
+    ).one()
+    page_count = _page_count(total)
+    page = min(listing.page or 1, page_count)
+    key = _sql_sort_key(listing.sort, held)
+    ordered = live.outerjoin(User, User.id == Engagement.ccee_lead_id).outerjoin(
+        LeaFigures, LeaFigures.lea_id == Lea.id
+    )
+    page_ids = list(
+        session.scalars(
+            ordered.order_by(
+                key.is_(None),
+                key.desc() if listing.descending else key.asc(),
+                func.lower(Lea.name),
+                Lea.id,
+            )
+            .limit(PAGE_SIZE)
+            .offset((page - 1) * PAGE_SIZE)
+        )
+    )
+    archived = list(session.scalars(found.where(Lea.archived_at.is_not(None))))
+    loaded = _found(session, user, Listing(), [*page_ids, *archived])
+    figures = _figures_of(session, loaded, today)
+    by_id = {lea.id: lea for lea, _ in loaded}
+
+    def row_of(lea: Lea) -> LeaRow:
+        return _row(
+            lea,
+            lea.current_engagement,
+            figures[lea.id],
+            today,
+            quarter,
+            thresholds,
+            may_edit=can_edit_lea(user, lea),
+        )
+
+    return Overview(
+        rows=[row_of(by_id[lea_id]) for lea_id in page_ids if lea_id in by_id],
+        archived=[
+            row_of(by_id[lea_id])
+            for lea_id in sorted(archived, key=lambda i: _name_key(by_id[i]))
+            if lea_id in by_id
+        ],
+        total=total,
+        missing_quarterly=missing,
+        quarter=quarter_label(quarter),
+        quarter_span=_quarter_span(quarter),
+        has_demo=bool(demo) or any(by_id[lea_id].is_demo for lea_id in archived if lea_id in by_id),
+        listing=listing,
+        changes_since=previous_quarter_end(today),
+        page=page,
+        page_count=page_count,
+    )
+
+
+def _sql_sort_key(sort: str, held: Select[date]) -> ColumnElement[Any]:
+    """What ``SORT_KEYS[sort]`` sorts by, as SQL (None, NULL here, sorts last)."""
+    if sort == "lead":
+        return func.lower(User.name)
+    if sort == "mode":
+        # A mode's label is its value with spaces for underscores: they sort alike.
+        return Engagement.mode.expression
+    if sort == "actions":
+        total = LeaFigures.completed + LeaFigures.in_progress + LeaFigures.not_started
+        active = LeaFigures.completed + LeaFigures.in_progress
+        return case(
+            (or_(LeaFigures.sir_id.is_(None), total == 0), null()),
+            else_=(200 * active + total) / (2 * total),
+        )
+    if sort == "last-meeting":
+        return held.with_only_columns(func.max(Meeting.held_on)).scalar_subquery()
+    return func.lower(Lea.name)
 
 
 def _name_key(lea: Lea) -> str:

@@ -44,6 +44,10 @@ FLOOR_PAGE = """<!doctype html><table>{% for lea in leas %}<tr><th>{{ lea.name }
 <td>{{ lea.cds_code }}</td><td>{{ lea.kind.label }}</td></tr>{% endfor %}</table>"""
 
 
+FIGURES_MIGRATION = "0012_lea_figures"
+FIGURES_MIGRATION_PARENT = "0011_dashboard_results"
+
+
 def _floor() -> str:
     leas = db.session().scalars(select(Lea).order_by(Lea.name).limit(50)).all()
     return render_template_string(FLOOR_PAGE, leas=leas)
@@ -81,8 +85,11 @@ def main() -> None:
     )
     data = working_copy(pristine, "dashboard")
 
+    # The dataset is built at the head: the kept figures' migration is undone and done again,
+    # so that its backfill of every LEA is measured (what upgrading a live database costs).
+    migrate.downgrade(data.url(), FIGURES_MIGRATION_PARENT)
     start = time.perf_counter()
-    migrate.upgrade(data.url())  # the kept figures' migration backfills every LEA
+    migrate.upgrade(data.url())
     backfill = time.perf_counter() - start
 
     app = create_app({"SECRET_KEY": "bench", "DATABASE_URL": data.url()})
@@ -132,7 +139,8 @@ def main() -> None:
         f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after (2 cores, shared: figures "
         "taken under load are slower than on a quiet machine).",
         "",
-        f"Backfill of the kept figures (migration 0012, every LEA): {backfill:.1f} s.",
+        f"Backfill of the kept figures (the upgrade to `{FIGURES_MIGRATION}`, every LEA): "
+        f"{backfill:.1f} s.",
         "",
         "| request | median ms | slowest ms | median / floor |",
         "|---|---|---|---|",
