@@ -302,7 +302,16 @@ def test_regenerating_lays_out_only_the_leas_that_changed(app: Flask, session: S
     assert (first.laid_out, first.reused) == (2, 0)
     assert (again.laid_out, again.reused, again.layout_processes) == (0, 2, 0)
     front = 4  # the cover, the contents, the caseload and the summary
-    assert pdfs.page_texts(again.report.pdf)[front:] == pdfs.page_texts(first.report.pdf)[front:]
+    # The same packet: the same bytes (a worker keeps the packets it joined last).
+    assert again.report.pdf == first.report.pdf
+    # A cover that says something else is a new packet, its sections the same.
+    dated = build_packet(
+        database, chosen, AS_OF, Audience.SPI, thresholds=Thresholds(),
+        board_meeting=date(2026, 7, 16),
+    )  # fmt: skip
+    assert "16 July 2026" in pdfs.page_texts(dated.report.pdf)[0]
+    assert "16 July 2026" not in pdfs.page_texts(again.report.pdf)[0]
+    assert pdfs.page_texts(dated.report.pdf)[front:] == pdfs.page_texts(first.report.pdf)[front:]
 
     # Riverlight's section, kept from a packet where it followed Piedra Azul's, now starts
     # right after the first pages: the same section, numbered where it now falls.
