@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -35,6 +36,8 @@ from sir_tracker.core.errors import DomainError
 PAGE_TEXT_CHARACTERS = 5_000
 DEFAULT_PAGE_LIMIT = 150
 DEFAULT_SECONDS_LIMIT = 120.0
+# Seconds between alarms once the time is spent, until one stops the layout.
+ALARM_AGAIN = 0.01
 
 _TAGS = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
@@ -95,14 +98,25 @@ class LayoutBudget:
             def spent(_signal: int, _frame: FrameType | None) -> None:
                 raise self._over_time()
 
+            # An alarm can land in a callback whose exceptions Python only reports (a weakref
+            # callback run as an object is freed): that one is not reported, and the alarm
+            # comes again until the layout stops.
+            reporting = sys.unraisablehook
+
+            def report_others(unraisable: Any) -> None:
+                if not isinstance(unraisable.exc_value, ReportOverBudget):
+                    reporting(unraisable)
+
             previous = signal.signal(signal.SIGALRM, spent)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            sys.unraisablehook = report_others
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, ALARM_AGAIN)
         try:
             yield
         finally:
             if alarm:
                 signal.setitimer(signal.ITIMER_REAL, 0)
                 signal.signal(signal.SIGALRM, previous)
+                sys.unraisablehook = reporting
         if time.monotonic() - started > self.seconds:
             raise self._over_time()
 
