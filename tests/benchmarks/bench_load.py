@@ -110,6 +110,15 @@ def main() -> None:
     parser.add_argument("--sizes", help="generated LEAs, comma-separated (default 50,1000)")
     parser.add_argument("--databases", default="sqlite,postgresql", help="which databases")
     parser.add_argument(
+        "--seconds", type=int, help="measure each page at least this long (default 20)"
+    )
+    parser.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="generate and cache the databases, measure nothing (on a busy machine, before a "
+        "quiet one measures)",
+    )
+    parser.add_argument(
         "--merge",
         type=Path,
         help="a figures JSON of an earlier run whose blocks (database, size) to report too",
@@ -120,11 +129,19 @@ def main() -> None:
     plan = QUICK if args.quick else FULL
     if args.sizes:
         plan = dataclasses.replace(plan, sizes=tuple(int(n) for n in args.sizes.split(",")))
+    if args.seconds:
+        plan = dataclasses.replace(plan, seconds=args.seconds)
     out = args.out or (WORK_DIR / "load-results-quick.md" if args.quick else RESULTS)
     databases = [name for name in args.databases.split(",") if name]
     if "postgresql" in databases and not os.environ.get(POSTGRES_URL_VARIABLE):
         print("No PostgreSQL server (SIR_TRACKER_TEST_POSTGRES_URL): SQLite only.", flush=True)
         databases.remove("postgresql")
+    if args.prepare_only:
+        for database in databases:
+            for leas in plan.sizes:
+                with prepared_database(database, leas):
+                    print(f"{database}, {leas} generated LEAs: ready", flush=True)
+        return
     command = " ".join([".venv/bin/python -m tests.benchmarks.bench_load", *sys.argv[1:]])
     run = Run(plan=plan, quick=args.quick, command=command)
     run.machine_before = machine_facts()
