@@ -238,6 +238,7 @@ def run_job(
             job.requested_by_id,
             f"{by.name}, {CCEE}" if by is not None else CCEE,
         )
+    same_as: int | None = None
     try:
         if order.kind is ReportKind.LEA:
             rendered, laid_out = _lay_out_lea_report(database, order, thresholds, budget)
@@ -254,6 +255,8 @@ def run_job(
                 prepared_by=order.by_name,
             )
             rendered, laid_out = built.report, built.laid_out
+            if built.same_as is not None:
+                same_as = built.same_as
     except JobCancelled:
         log.info("Report job %s was cancelled while it ran.", job_id)
         return JobState.CANCELLED
@@ -274,7 +277,10 @@ def run_job(
         by = session.get(User, order.by_id) if order.by_id is not None else None
         job.report = archive_report(session, rendered, by=by)
         job.sections_done = job.sections_total
-        _finish(job, JobState.SUCCEEDED, f"{rendered.pages} pages")
+        done = f"{rendered.pages} pages"
+        if same_as is not None:  # nothing changed since: the same bytes, archived again
+            done += f", the same as archived report #{same_as}"
+        _finish(job, JobState.SUCCEEDED, done)
     # "Board packet job 7: ...", "LEA status report job 8: ..."
     log.info(
         "%s job %s: %s pages, %s sections laid out.",

@@ -51,6 +51,9 @@ class GeneratedReport(Base):
     pages: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    # A board packet's inputs (packet.inputs_digest): the same inputs make the same bytes, so a
+    # packet asked for again with nothing changed is these bytes, archived again.
+    inputs_digest: Mapped[str | None] = mapped_column(String(64), index=True)
 
     generated_by: Mapped[User | None] = relationship()
     leas: Mapped[list[Lea]] = relationship(secondary=generated_report_leas)

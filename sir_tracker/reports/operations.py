@@ -47,6 +47,7 @@ class RenderedReport:
     sha256: str
     generated_at: datetime
     lea_ids: tuple[int, ...] = ()  # a board packet's LEAs
+    inputs_digest: str | None = None  # a board packet's inputs (packet.inputs_digest)
 
     @classmethod
     def of(
@@ -61,6 +62,7 @@ class RenderedReport:
         pages: int,
         generated_at: datetime,
         lea_ids: tuple[int, ...] = (),
+        inputs_digest: str | None = None,
     ) -> RenderedReport:
         return cls(
             kind=kind,
@@ -73,6 +75,7 @@ class RenderedReport:
             sha256=hashlib.sha256(pdf).hexdigest(),
             generated_at=generated_at,
             lea_ids=lea_ids,
+            inputs_digest=inputs_digest,
         )
 
 
@@ -136,6 +139,7 @@ def archive_report(
         pages=rendered.pages,
         sha256=rendered.sha256,
         pdf=rendered.pdf,
+        inputs_digest=rendered.inputs_digest,
     )
     if rendered.lea_ids:
         report.leas = list(session.scalars(select(Lea).where(Lea.id.in_(rendered.lea_ids))))

@@ -21,14 +21,18 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 
 import pikepdf
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sir_tracker.core.database import utcnow
 from sir_tracker.core.db import Database
 from sir_tracker.core.formatting import long_date
+from sir_tracker.core.paths import resource_dir
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.assembly import (
@@ -39,7 +43,7 @@ from sir_tracker.reports.assembly import (
 )
 from sir_tracker.reports.budget import LayoutBudget
 from sir_tracker.reports.data import lea_report_data, report_sir
-from sir_tracker.reports.models import Audience, ReportKind
+from sir_tracker.reports.models import Audience, GeneratedReport, ReportKind
 from sir_tracker.reports.operations import RenderedReport, ReportRefused, check_as_of
 from sir_tracker.reports.packet_data import (
     PacketCover,
@@ -76,6 +80,7 @@ class BuiltPacket:
     reused: int  # sections kept from an earlier one
     layout_processes: int  # processes started to lay out (none when nothing was stale)
     peak_rss_kib: int  # the most memory any process laying out a section used
+    same_as: int | None = None  # the archived packet whose bytes these are (nothing changed)
 
 
 ProgressCallback = Callable[[PacketProgress], None]
@@ -113,12 +118,22 @@ def build_packet(
             versions = data_versions(session, ids, thresholds)
             sections = cached_sections(session, versions, as_of, audience)
             stale = [lea_id for lea_id in ids if lea_id not in sections]
-            # Nothing to lay out but the first pages: no process is worth starting for them.
-            pool = stack.enter_context(LayoutPool(processes if stale else 1, budget))
-            pool.start()  # the processes get ready while the data is read
+            if stale:
+                pool = stack.enter_context(LayoutPool(processes, budget))
+                pool.start()  # the processes get ready while the data is read
             summary = packet_summary(
                 session, leas, as_of, audience, thresholds=thresholds, generated_at=generated_at
             )
+            cover = _cover(lea_ids, as_of, board_meeting, prepared_by)
+            if not stale:
+                # Nothing to lay out: the same inputs archived before are the same bytes.
+                digest = inputs_digest(summary, cover, [sections[i] for i in ids])
+                archived = _archived_packet(session, digest, as_of, audience)
+                if archived is not None:
+                    return _same_as(archived, digest, ids, as_of, audience, generated_at)
+                # Only the first pages: no more than one process is worth starting for them.
+                pool = stack.enter_context(LayoutPool(1, budget))
+                pool.start()
         reused = len(sections)
         report(PacketProgress(len(ids), reused, reused, ""))
 
@@ -142,15 +157,6 @@ def build_packet(
             keep_section(database, section, versions, as_of, audience)
             report(PacketProgress(len(ids), len(sections), reused, names[lea_id]))
         ordered = [sections[lea_id] for lea_id in ids]
-        cover = PacketCover(
-            board_meeting=long_date(board_meeting) if board_meeting else "",
-            prepared_by=prepared_by,
-            selection=(
-                f"every LEA in direct technical assistance on {long_date(as_of)}"
-                if lea_ids is None
-                else "chosen for this packet"
-            ),
-        )
         assumed = _front_pages_estimate(len(ids))
         html = _front_html(summary, cover, ordered, assumed)
         key = _packet_key(html, ordered)
@@ -178,12 +184,110 @@ def build_packet(
             pages=front_pages + sum(section.pages for section in ordered),
             generated_at=generated_at,
             lea_ids=tuple(ids),
+            inputs_digest=inputs_digest(summary, cover, ordered),
         ),
         laid_out=len(stale),
         reused=reused,
         layout_processes=pool.started,
         peak_rss_kib=peak,
     )
+
+
+def _cover(
+    lea_ids: Sequence[int] | None, as_of: date, board_meeting: date | None, prepared_by: str
+) -> PacketCover:
+    return PacketCover(
+        board_meeting=long_date(board_meeting) if board_meeting else "",
+        prepared_by=prepared_by,
+        selection=(
+            f"every LEA in direct technical assistance on {long_date(as_of)}"
+            if lea_ids is None
+            else "chosen for this packet"
+        ),
+    )
+
+
+def inputs_digest(
+    summary: PacketSummary, cover: PacketCover, sections: Sequence[SectionPdf]
+) -> str:
+    """What the packet's bytes follow from: the first pages' HTML (the cover's inputs, the
+    summary's figures, the day it was generated, each LEA's first page), every section's bytes
+    in order, and the code and styles that join and lay them out. Joining is deterministic
+    (``deterministic_id``), so equal digests mean equal packets."""
+    digest = hashlib.sha256(_join_fingerprint().encode())
+    html = _front_html(summary, cover, sections, _front_pages_estimate(len(sections)))
+    digest.update(hashlib.sha256(html.encode()).digest())
+    for section in sections:
+        digest.update(f"{section.lea_id}:".encode())
+        digest.update(hashlib.sha256(section.pdf).digest())
+    return digest.hexdigest()
+
+
+@cache
+def _join_fingerprint() -> str:
+    """The reports' templates and styles (the summary's too), the code joining the packet and
+    pikepdf's version: a change to any of them makes a packet that must be joined again."""
+    digest = hashlib.sha256(pikepdf.__version__.encode())
+    reports = resource_dir("reports")
+    code = Path(__file__).parent
+    files = sorted(p for p in reports.rglob("*") if p.is_file())
+    files += [code / name for name in ("assembly.py", "packet.py", "packet_data.py", "render.py")]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class _Archived:
+    id: int
+    pdf: bytes
+    pages: int
+
+
+def _archived_packet(
+    session: Session, digest: str, as_of: date, audience: Audience
+) -> _Archived | None:
+    row = session.execute(
+        select(GeneratedReport.id, GeneratedReport.pdf, GeneratedReport.pages)
+        .where(
+            GeneratedReport.kind == ReportKind.BOARD_PACKET,
+            GeneratedReport.inputs_digest == digest,
+            GeneratedReport.as_of == as_of,
+            GeneratedReport.audience == audience,
+        )
+        .order_by(GeneratedReport.id.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else _Archived(row.id, row.pdf, row.pages)
+
+
+def _same_as(
+    archived: _Archived,
+    digest: str,
+    ids: list[int],
+    as_of: date,
+    audience: Audience,
+    generated_at: datetime,
+) -> BuiltPacket:
+    """The archived packet's bytes as this packet: archived again, it is a new entry (who
+    asked, when) of the same version (the same sha256), and says so (``same_as``)."""
+    rendered = RenderedReport.of(
+        ReportKind.BOARD_PACKET,
+        lea_id=None,
+        as_of=as_of,
+        audience=audience,
+        filename=packet_filename(as_of, audience),
+        pdf=archived.pdf,
+        pages=archived.pages,
+        generated_at=generated_at,
+        lea_ids=tuple(ids),
+        inputs_digest=digest,
+    )
+    return BuiltPacket(
+        report=rendered, laid_out=0, reused=len(ids), layout_processes=0, peak_rss_kib=0,
+        same_as=archived.id,
+    )  # fmt: skip
 
 
 def packet_filename(as_of: date, audience: Audience) -> str:

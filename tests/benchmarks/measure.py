@@ -27,7 +27,7 @@ from sir_tracker.reports import packet as packet_module
 from sir_tracker.reports import parallel as parallel_module
 from sir_tracker.reports.data import current_sir, lea_report_data
 from sir_tracker.reports.models import Audience, ReportSection
-from sir_tracker.reports.operations import render_lea_report
+from sir_tracker.reports.operations import archive_report, render_lea_report
 from sir_tracker.reports.packet import BuiltPacket, build_packet
 from sir_tracker.reviews.models import ActionStatus
 from tests.benchmarks.dataset import AS_OF, IUSD, IUSD_AS_OF
@@ -128,6 +128,10 @@ def packet(
         "section_pages": _section_pages(database, lea_ids),
     }
     if then_regenerate:
+        # Archived as the worker archives every packet it builds: a packet asked for again with
+        # nothing changed is found there (packet.inputs_digest).
+        with transaction(database.writers) as session:
+            archive_report(session, built.report, by=None)
         result["regenerate"] = regenerate(database, lea_ids, processes)
     return result
 

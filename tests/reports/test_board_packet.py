@@ -22,13 +22,14 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.core import db
 from sir_tracker.core.database import utcnow
+from sir_tracker.core.pacific_time import at_local
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.overview import overview
 from sir_tracker.monitoring.quarters import Thresholds, previous_quarter_end, regressions
 from sir_tracker.progress.operations import change_status, counts_by_sir
 from sir_tracker.reports.data import current_sir, lea_report_data
 from sir_tracker.reports.models import Audience, ReportSection
-from sir_tracker.reports.operations import ReportRefused
+from sir_tracker.reports.operations import ReportRefused, archive_report
 from sir_tracker.reports.packet import BuiltPacket, build_packet
 from sir_tracker.reports.packet_data import PacketCover, dta_leas, packet_summary
 from sir_tracker.reviews.models import Action, ActionStatus
@@ -393,3 +394,48 @@ def test_leas_without_a_quarterly_meeting_this_school_year_are_named_first(
     html = packet_summary_html(summary, COVER)
     assert f"No quarterly meeting in the 2025-26 school year</strong> ({len(none_yet)})" in html
     assert html.count('<strong class="flag">None</strong>') == len(none_yet)
+
+
+def test_a_packet_with_nothing_changed_is_the_archived_one(app: Flask, session: Session) -> None:
+    database = database_of(app)
+    chosen = lea_ids(session, SMALL)
+
+    def build() -> BuiltPacket:
+        return build_packet(
+            database, chosen, AS_OF, Audience.SPI, thresholds=Thresholds(), processes=2
+        )
+
+    first = build()
+    assert first.same_as is None and first.report.inputs_digest is not None
+    # Not archived yet: joined again (the same bytes: joining is deterministic).
+    joined = build()
+    assert joined.same_as is None
+    assert joined.report.sha256 == first.report.sha256
+    assert joined.report.inputs_digest == first.report.inputs_digest
+    kept = archive_report(session, first.report, by=None)
+    session.flush()
+
+    again = build()
+    assert (again.same_as, again.layout_processes, again.laid_out) == (kept.id, 0, 0)
+    assert again.report.pdf == first.report.pdf
+    assert again.report.inputs_digest == first.report.inputs_digest
+
+    # A change to one LEA: its section is laid out again and the packet joined anew, its new
+    # figures in it.
+    piedra = session.get_one(Lea, chosen[0])
+    action = session.scalars(
+        select(Action)
+        .where(Action.sir_id == current_sir(piedra).id, Action.status == ActionStatus.IN_PROGRESS)
+        .order_by(Action.id)
+    ).first()
+    assert action is not None
+    change_status(
+        session, action, ActionStatus.COMPLETED, by=make_user(session, Role.ADMIN),
+        note="Done", at=at_local(AS_OF, 10),
+    )  # fmt: skip
+    session.flush()
+    after = build()
+    assert (after.same_as, after.laid_out, after.reused) == (None, 1, 1)
+    assert after.report.inputs_digest != first.report.inputs_digest
+    text = pdfs.text(after.report.pdf)
+    assert "16 completed / 5 in progress / 0 not started" in text
