@@ -177,6 +177,7 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
         generated_by_id=user,
         filename="packet.pdf",
         sha256="0" * 64,
+        inputs_digest="1" * 64,
         **pdf,
     )
     insert("generated_report_leas", report_id=report, lea_id=lea)
@@ -188,6 +189,7 @@ def fill_what_the_demo_leaves_empty(connection: Connection) -> None:
         as_of=as_of,
         audience="board",
         lea_ids=[lea],
+        board_meeting=as_of,
         requested_by_id=user,
         started_at=now,
         heartbeat_at=now,

@@ -71,7 +71,13 @@ class JobCancelled(Exception):
 
 
 def request_packet(
-    session: Session, *, by: User | None, lea_ids: Sequence[int], as_of: date, audience: Audience
+    session: Session,
+    *,
+    by: User | None,
+    lea_ids: Sequence[int],
+    as_of: date,
+    audience: Audience,
+    board_meeting: date | None = None,
 ) -> ReportJob:
     """Queue a board packet of ``lea_ids`` (already scoped to what ``by`` may see), or join
     the job ``by`` already has waiting for the same packet."""
@@ -79,7 +85,7 @@ def request_packet(
     if not lea_ids:
         raise ReportRefused("Choose at least one LEA for the board packet.", field="leas")
     return _queue(session, ReportKind.BOARD_PACKET, by=by, lea_ids=lea_ids, as_of=as_of,
-                  audience=audience)  # fmt: skip
+                  audience=audience, board_meeting=board_meeting)  # fmt: skip
 
 
 def request_lea_report(
@@ -125,6 +131,7 @@ def _queue(
     lea_ids: Sequence[int],
     as_of: date,
     audience: Audience,
+    board_meeting: date | None = None,
 ) -> ReportJob:
     # Asking again while the same job still waits (a second click, a reload) joins it.
     if by is not None:
@@ -136,6 +143,9 @@ def _queue(
                 ReportJob.requested_by_id == by.id,
                 ReportJob.as_of == as_of,
                 ReportJob.audience == audience,
+                ReportJob.board_meeting.is_(None)
+                if board_meeting is None
+                else ReportJob.board_meeting == board_meeting,
             )
             .order_by(ReportJob.id)
         )
@@ -148,6 +158,7 @@ def _queue(
         as_of=as_of,
         audience=audience,
         lea_ids=list(lea_ids),
+        board_meeting=board_meeting,
         requested_by=by,
         sections_total=len(lea_ids),
     )
@@ -210,6 +221,7 @@ class _Order:
     audience: Audience
     by_id: int | None
     by_name: str  # who asked: the packet's cover says it was prepared by them
+    board_meeting: date | None
 
 
 def run_job(
@@ -237,6 +249,7 @@ def run_job(
             job.audience,
             job.requested_by_id,
             f"{by.name}, {CCEE}" if by is not None else CCEE,
+            job.board_meeting,
         )
     same_as: int | None = None
     try:
@@ -253,6 +266,7 @@ def run_job(
                 progress=_progress_of(database, job_id),
                 budget=budget,
                 prepared_by=order.by_name,
+                board_meeting=order.board_meeting,
             )
             rendered, laid_out = built.report, built.laid_out
             if built.same_as is not None:

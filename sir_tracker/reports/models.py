@@ -97,6 +97,8 @@ class ReportJob(Base):
     )
     as_of: Mapped[date]
     audience: Mapped[Audience] = mapped_column(enum_column(Audience, "audience"))
+    # A packet's board meeting, printed on its cover (None: not given).
+    board_meeting: Mapped[date | None]
     # The LEAs chosen when the job was asked for, in packet order.
     lea_ids: Mapped[list[Any]] = mapped_column(JSON)
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

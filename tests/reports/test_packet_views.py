@@ -103,6 +103,35 @@ def test_a_packet_without_leas_or_in_the_future_is_refused(
     assert job_count(session) == before
 
 
+def test_a_board_meeting_that_is_no_day_or_before_the_as_of_date_is_refused(
+    client: FlaskClient, session: Session
+) -> None:
+    open_session_for(client, session, make_user(session, Role.VIEWER))
+    token = csrf_token(client, "/board-packets")
+    before = job_count(session)
+
+    def ask(board_meeting: str) -> tuple[int, str]:
+        answer = client.post(
+            "/board-packets",
+            data={
+                "csrf_token": token,
+                "as_of": "2026-06-30",
+                "audience": "board",
+                "board_meeting": board_meeting,
+                "leas": [str(lea_id(session, IUSD))],
+            },
+        )
+        return answer.status_code, answer.get_data(as_text=True)
+
+    status, page = ask("2026-02-30")
+    assert status == 422
+    assert "The board meeting is not a day of the calendar" in page
+    status, page = ask("2026-06-01")
+    assert status == 422
+    assert "The board meeting comes before the as-of date" in page
+    assert job_count(session) == before
+
+
 def test_ask_follow_and_download_a_packet(
     app: Flask, client: FlaskClient, session: Session
 ) -> None:
@@ -118,6 +147,7 @@ def test_ask_follow_and_download_a_packet(
             "csrf_token": csrf_token(client, "/board-packets"),
             "as_of": "2026-06-30",
             "audience": "spi",
+            "board_meeting": "2026-07-16",
             "leas": [str(lea_id(session, PIEDRA_AZUL))],
         },
     )
@@ -142,6 +172,7 @@ def test_ask_follow_and_download_a_packet(
     assert download.mimetype == "application/pdf"
     text = pdfs.text(download.data)
     assert "Prepared for the State Superintendent of Public Instruction" in text
+    assert "16 July 2026" in text  # the board meeting asked for, on the cover
     assert PIEDRA_AZUL in text
     listed = client.get("/board-packets").get_data(as_text=True)
     assert link.group(1) in listed and "Board Clerk" in listed

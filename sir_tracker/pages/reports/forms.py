@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from wtforms import SelectMultipleField, TextAreaField
-from wtforms.validators import InputRequired, Length, StopValidation, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from sir_tracker.reports.distribution.models import MESSAGE_LIMIT
-from sir_tracker.web.fields import ChoiceField
+from sir_tracker.web.fields import ChoiceField, DayField
 from sir_tracker.web.forms import CheckedForm, LeaReportForm
 
 
@@ -44,6 +44,21 @@ class BoardPacketForm(LeaReportForm):
     # Not InputRequired: its "required" attribute on every checkbox would make the browser
     # insist that every LEA be ticked.
     leas = LeaChoices("LEAs in the packet", coerce=int, validators=[_at_least_one])
+    board_meeting = DayField(
+        "Board meeting",
+        description="Printed on the cover; leave it empty if the date is not set yet.",
+        invalid="The board meeting is not a day of the calendar: write year-month-day, "
+        "such as 2026-07-16.",
+        validators=[Optional()],
+    )
+
+    def validate_board_meeting(self, field: Any) -> None:
+        as_of = self.as_of.data
+        if field.data is not None and as_of is not None and field.data < as_of:
+            raise ValidationError(
+                "The board meeting comes before the as-of date: the board would read figures "
+                "of days after its meeting. Check both dates."
+            )
 
     @property
     def chosen_leas(self) -> list[int]:

@@ -53,6 +53,7 @@ def create() -> Response | tuple[str, int]:
                 lea_ids=form.chosen_leas,
                 as_of=form.chosen_as_of,
                 audience=form.chosen_audience,
+                board_meeting=form.board_meeting.data,
             )
         except DomainError as error:
             show_refusal(form, error)
