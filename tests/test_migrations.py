@@ -315,3 +315,11 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(
 
 def _head_revision(url: str) -> str | None:
     return ScriptDirectory.from_config(migrate.alembic_config(url)).get_current_head()
+
+
+def test_every_revision_id_fits_alembic_s_version_column() -> None:
+    """alembic_version.version_num is VARCHAR(32): PostgreSQL refuses a longer id at upgrade
+    (SQLite does not check lengths, so only the PostgreSQL pass would find out)."""
+    scripts = ScriptDirectory.from_config(migrate.alembic_config("sqlite://"))
+    too_long = [rev.revision for rev in scripts.walk_revisions() if len(rev.revision) > 32]
+    assert too_long == []

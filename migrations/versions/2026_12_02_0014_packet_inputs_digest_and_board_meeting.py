@@ -3,7 +3,7 @@ the first pages' HTML, the joining code), so a packet asked for again with nothi
 found in the archive instead of being joined again; a packet's job keeps the board meeting
 asked for on the web, printed on its cover.
 
-Revision ID: 0013_packet_inputs_digest_and_board_meeting
+Revision ID: 0013_packet_digest_and_meeting
 Revises: 0012_lea_figures
 Create Date: 2026-12-02 20:00:00
 """
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013_packet_inputs_digest_and_board_meeting"
+revision: str = "0013_packet_digest_and_meeting"
 down_revision: str | None = "0012_lea_figures"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
