@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 
 from sir_tracker.core import db
 from sir_tracker.core.database import utcnow
-from sir_tracker.core.pacific_time import at_local
 from sir_tracker.leas.models import Lea
 from sir_tracker.monitoring.overview import overview
 from sir_tracker.monitoring.quarters import Thresholds, previous_quarter_end, regressions
@@ -305,6 +304,14 @@ def test_regenerating_lays_out_only_the_leas_that_changed(app: Flask, session: S
     front = 4  # the cover, the contents, the caseload and the summary
     # The same packet: the same bytes (a worker keeps the packets it joined last).
     assert again.report.pdf == first.report.pdf
+    assert first.same_as is again.same_as is None  # not archived yet
+    assert again.report.inputs_digest == first.report.inputs_digest is not None
+    # Once archived, the same inputs are that archived packet: nothing laid out or joined.
+    kept = archive_report(session, first.report, by=None)
+    session.flush()
+    archived = build(processes=2)
+    assert (archived.same_as, archived.layout_processes, archived.laid_out) == (kept.id, 0, 0)
+    assert archived.report.pdf == first.report.pdf
     # A cover that says something else is a new packet, its sections the same.
     dated = build_packet(
         database, chosen, AS_OF, Audience.SPI, thresholds=Thresholds(),
@@ -337,7 +344,7 @@ def test_regenerating_lays_out_only_the_leas_that_changed(app: Flask, session: S
     session.flush()
 
     after = build()
-    assert (after.laid_out, after.reused) == (1, 1)
+    assert (after.laid_out, after.reused, after.same_as) == (1, 1, None)
     text = pdfs.text(after.report.pdf)
     # Counted now (after 30 June 2026), so the as-of figures do not move; the section was laid
     # out again all the same, because Piedra Azul's data changed.
@@ -394,48 +401,3 @@ def test_leas_without_a_quarterly_meeting_this_school_year_are_named_first(
     html = packet_summary_html(summary, COVER)
     assert f"No quarterly meeting in the 2025-26 school year</strong> ({len(none_yet)})" in html
     assert html.count('<strong class="flag">None</strong>') == len(none_yet)
-
-
-def test_a_packet_with_nothing_changed_is_the_archived_one(app: Flask, session: Session) -> None:
-    database = database_of(app)
-    chosen = lea_ids(session, SMALL)
-
-    def build() -> BuiltPacket:
-        return build_packet(
-            database, chosen, AS_OF, Audience.SPI, thresholds=Thresholds(), processes=2
-        )
-
-    first = build()
-    assert first.same_as is None and first.report.inputs_digest is not None
-    # Not archived yet: joined again (the same bytes: joining is deterministic).
-    joined = build()
-    assert joined.same_as is None
-    assert joined.report.sha256 == first.report.sha256
-    assert joined.report.inputs_digest == first.report.inputs_digest
-    kept = archive_report(session, first.report, by=None)
-    session.flush()
-
-    again = build()
-    assert (again.same_as, again.layout_processes, again.laid_out) == (kept.id, 0, 0)
-    assert again.report.pdf == first.report.pdf
-    assert again.report.inputs_digest == first.report.inputs_digest
-
-    # A change to one LEA: its section is laid out again and the packet joined anew, its new
-    # figures in it.
-    piedra = session.get_one(Lea, chosen[0])
-    action = session.scalars(
-        select(Action)
-        .where(Action.sir_id == current_sir(piedra).id, Action.status == ActionStatus.IN_PROGRESS)
-        .order_by(Action.id)
-    ).first()
-    assert action is not None
-    change_status(
-        session, action, ActionStatus.COMPLETED, by=make_user(session, Role.ADMIN),
-        note="Done", at=at_local(AS_OF, 10),
-    )  # fmt: skip
-    session.flush()
-    after = build()
-    assert (after.same_as, after.laid_out, after.reused) == (None, 1, 1)
-    assert after.report.inputs_digest != first.report.inputs_digest
-    text = pdfs.text(after.report.pdf)
-    assert "16 completed / 5 in progress / 0 not started" in text
