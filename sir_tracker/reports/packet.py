@@ -159,7 +159,7 @@ def build_packet(
         ordered = [sections[lea_id] for lea_id in ids]
         assumed = _front_pages_estimate(len(ids))
         html = _front_html(summary, cover, ordered, assumed)
-        key = _packet_key(html, ordered)
+        key = inputs_digest(summary, cover, ordered)
         joined = _kept_packet(key)
         if joined is None:
             # The first pages are laid out by the pool while this process joins the sections.
@@ -184,7 +184,7 @@ def build_packet(
             pages=front_pages + sum(section.pages for section in ordered),
             generated_at=generated_at,
             lea_ids=tuple(ids),
-            inputs_digest=inputs_digest(summary, cover, ordered),
+            inputs_digest=key,
         ),
         laid_out=len(stale),
         reused=reused,
@@ -381,14 +381,6 @@ def _lay_out_front(pool: LayoutPool, html: str) -> Future[LaidOut]:
 _PACKETS: OrderedDict[str, tuple[bytes, int]] = OrderedDict()
 _PACKETS_KEPT = 2
 _packets_lock = threading.Lock()
-
-
-def _packet_key(front_html: str, sections: Sequence[SectionPdf]) -> str:
-    digest = hashlib.sha256(front_html.encode())
-    for section in sections:
-        digest.update(f"|{section.lea_id}:{len(section.pdf)}:".encode())
-        digest.update(section.pdf)
-    return digest.hexdigest()
 
 
 def _kept_packet(key: str) -> tuple[bytes, int] | None:
