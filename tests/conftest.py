@@ -17,13 +17,13 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from jinja2.bccache import Bucket, BytecodeCache
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from sir_tracker import migrate
 from sir_tracker.app import create_app
 from sir_tracker.core import db
-from sir_tracker.core.database import transaction, writing
+from sir_tracker.core.database import make_engine, transaction, writing
 from sir_tracker.demo.loader import load_demo
 from tests.support.databases import DatabaseServer
 from tests.support.passwords import hash_cheaply
@@ -193,11 +193,25 @@ def make_test_app(url: str, **config: object) -> Flask:
     return app
 
 
+# One engine per database for the whole test process, used by every app bound to a rolled-back
+# transaction. SQLAlchemy caches compiled statements per engine (its dialect is in the key):
+# an engine per test compiled every statement again, a sixth of a page test's time.
+_ENGINES: dict[str, Engine] = {}
+
+
+def _engine_of_the_process(url: str) -> Engine:
+    if url not in _ENGINES:
+        _ENGINES[url] = make_engine(url)
+    return _ENGINES[url]
+
+
 @contextmanager
 def bound_to_transaction(app: Flask) -> Iterator[Connection]:
     """Run every session of ``app`` inside one transaction on one connection, rolled back at
     the end. Sessions join it with savepoints, so their commits stay inside it."""
     database = app.extensions["sir_tracker.core.db"]
+    database.engine.dispose()
+    database.engine = _engine_of_the_process(database.url)
     connection = writing(database.engine).connect()
     outer = connection.begin()
     database.bind_to(connection)
@@ -205,8 +219,7 @@ def bound_to_transaction(app: Flask) -> Iterator[Connection]:
         yield connection
     finally:
         outer.rollback()
-        connection.close()
-        database.engine.dispose()
+        connection.close()  # back to the process's pool, for the next test
 
 
 @pytest.fixture
