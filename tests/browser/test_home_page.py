@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -11,7 +10,7 @@ IUSD = "Inglewood Unified School District"
 
 
 def test_home_page_shows_iusd_headline_counts(
-    page: Page, live_server: LiveServer, make_account: Callable[..., Account], tmp_path: Path
+    page: Page, live_server: LiveServer, make_account: Callable[..., Account]
 ) -> None:
     sign_in_page(page, live_server, make_account(Role.VIEWER))
     response = page.goto(f"{live_server.url}/")
@@ -21,4 +20,3 @@ def test_home_page_shows_iusd_headline_counts(
     expect(iusd_row).to_have_count(1)
     expect(iusd_row).to_contain_text("19 completed / 41 in progress / 6 not started")
     assert_accessible(page)
-    page.screenshot(path=tmp_path / "home.png", full_page=True)

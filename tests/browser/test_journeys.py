@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
@@ -38,7 +37,7 @@ def counts_on(page: Page, selector: str) -> tuple[int, int, int]:
 
 
 def test_admin_sets_up_a_lead_who_bulk_updates_five_iusd_actions(
-    page: Page, live_server: LiveServer, make_account: Callable[..., Account], tmp_path: Path
+    page: Page, live_server: LiveServer, make_account: Callable[..., Account]
 ) -> None:
     admin = make_account(Role.ADMIN)
     lead_email, lead_password = "jordan.rivera@ccee.example", "quarterly review 2021"
@@ -70,7 +69,6 @@ def test_admin_sets_up_a_lead_who_bulk_updates_five_iusd_actions(
     page.get_by_role("link", name=re.compile("Systemic Instructional Review")).first.click()
     before = counts_on(page, ".sir-headline__counts")
     assert_accessible(page)
-    page.screenshot(path=str(tmp_path / "sir.png"), full_page=True)
 
     # After the quarterly meeting: five actions in progress are now completed, each with a note.
     page.get_by_role("link", name="Update many statuses").click()

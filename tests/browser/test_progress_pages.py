@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -15,7 +14,7 @@ from tests.browser.test_journeys import IUSD, iusd_id
 
 
 def test_a_viewer_reads_iusd_quarter_over_quarter_and_its_pre_read(
-    page: Page, live_server: LiveServer, make_account: Callable[..., Account], tmp_path: Path
+    page: Page, live_server: LiveServer, make_account: Callable[..., Account]
 ) -> None:
     sign_in_page(page, live_server, make_account(Role.VIEWER))
     assert_accessible(page)  # the dashboard, with its flags
@@ -31,14 +30,12 @@ def test_a_viewer_reads_iusd_quarter_over_quarter_and_its_pre_read(
         page.get_by_role("cell", name="+3 completed, -1 in progress, -2 not started")
     ).to_be_visible()
     assert_accessible(page)
-    page.screenshot(path=str(tmp_path / "lea.png"), full_page=True)
 
     page.get_by_role("link", name="Pre-read for the next meeting").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Pre-read: {IUSD}")
     expect(page.get_by_text("Mid-year literacy assessment completion")).to_be_visible()
     expect(page.get_by_text("85%", exact=True).first).to_be_visible()
     assert_accessible(page)
-    page.screenshot(path=str(tmp_path / "pre-read.png"), full_page=True)
 
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()

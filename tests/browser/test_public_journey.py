@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -56,7 +55,7 @@ def test_a_visitor_reads_the_published_progress(page: Page, live_server: LiveSer
 
 
 def test_a_lead_publishes_a_summary_and_makes_an_api_token(
-    page: Page, live_server: LiveServer, make_account: Callable[..., Account], tmp_path: Path
+    page: Page, live_server: LiveServer, make_account: Callable[..., Account]
 ) -> None:
     sign_in_page(page, live_server, make_account(Role.ADMIN))
     page.get_by_role("link", name=IUSD).first.click()
@@ -74,7 +73,6 @@ def test_a_lead_publishes_a_summary_and_makes_an_api_token(
     page.get_by_role("link", name="Published progress").first.click()
     page.get_by_role("link", name=IUSD).click()
     expect(page.get_by_text(SUMMARY)).to_be_visible()
-    page.screenshot(path=str(tmp_path / "public-lea.png"), full_page=True)
 
     page.get_by_role("link", name="Account").click()
     assert_accessible(page)

@@ -20,11 +20,13 @@ COMPONENT_1 = "1. Culture, Coherence, and the Planning Process"
 
 
 def check_widths(page: Page) -> None:
-    """The page as it is now, at each narrow width: no sideways scroll, axe clean."""
+    """The page as it is now, at each narrow width: no sideways scroll; axe clean at the
+    phone's, where the tables are stacked and the layout changes most (axe on a 66-row page
+    takes a second; the same page at the desktop width is checked by the journeys)."""
     for width in NARROW_WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         assert_no_sideways_scroll(page)
-        assert_accessible(page)
+    assert_accessible(page)
     page.set_viewport_size(VIEWPORT)
 
 
