@@ -222,11 +222,26 @@ def bound_to_transaction(app: Flask) -> Iterator[Connection]:
         connection.close()  # back to the process's pool, for the next test
 
 
+# The app of the tests that share the demo database, made once per test process: making one
+# costs 15 ms (ninety URL rules parsed, every blueprint registered), and about three thousand
+# tests use it. Its settings are put back after each test, and its request-rate counts emptied.
+_SHARED_APPS: dict[str, tuple[Flask, dict[str, Any]]] = {}
+
+
 @pytest.fixture
 def app(demo_database_url: str) -> Iterator[Flask]:
-    app = make_test_app(demo_database_url)
-    with bound_to_transaction(app):
-        yield app
+    if demo_database_url not in _SHARED_APPS:
+        made = make_test_app(demo_database_url)
+        _SHARED_APPS[demo_database_url] = (made, dict(made.config))
+    app, settings = _SHARED_APPS[demo_database_url]
+    try:
+        with bound_to_transaction(app):
+            yield app
+    finally:
+        app.config.clear()
+        app.config.update(settings)
+        for limiter in app.extensions.get("limiter", ()):
+            limiter.reset()
 
 
 @pytest.fixture
