@@ -41,7 +41,7 @@ typecheck: $(VENV)/.installed
 
 test-sqlite: $(VENV)/.installed
 	@echo "=== Test suite on SQLite ==="
-	$(BIN)/pytest $(PYTEST_WORKERS)
+	scripts/with-scratch.sh $(BIN)/pytest $(PYTEST_WORKERS)
 
 # Only the tests that use a database (marked by tests/conftest.py): the others would do exactly
 # what they did in the SQLite pass. Browser journeys and whole-PDF layouts ("rendering") cost
@@ -50,12 +50,12 @@ test-sqlite: $(VENV)/.installed
 # their answer is decided in Python, the same on both databases.
 test-postgres: $(VENV)/.installed
 	@echo "=== Test suite on PostgreSQL (the tests that use a database, but browsers, PDF layouts and unscoped roles of the access matrix) ==="
-	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_WORKERS) -m "database and not rendering and not one_dialect"
+	scripts/with-scratch.sh scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_WORKERS) -m "database and not rendering and not one_dialect"
 
 # The browser tests alone (tests/browser, on SQLite); `make test` runs them with the rest.
 # They drive Debian's chromium, which system-packages installs: never `playwright install`.
 test-browser: system-packages $(VENV)/.installed
-	$(BIN)/pytest tests/browser
+	scripts/with-scratch.sh $(BIN)/pytest tests/browser
 
 # The benchmarks of the PDF reports (about 20 minutes; not part of `make test`). They write
 # tests/benchmarks/results.md, which is committed.

@@ -17,7 +17,7 @@ if [ "$(id -u)" -eq 0 ]; then
   as_owner=(runuser -u postgres --)
 fi
 
-cluster=$(mktemp -d /tmp/sir-tracker-pg.XXXXXX)
+cluster=$(mktemp -d "${TMPDIR:-/tmp}/sir-tracker-pg.XXXXXX")
 chown "$owner" "$cluster"
 chmod 700 "$cluster"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
