@@ -9,6 +9,7 @@ forked: the parent holds database connections and threads that a fork would copy
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -40,8 +41,17 @@ def lay_out(html: str, budget: LayoutBudget | None = None) -> LaidOut:
 _WARM_UP_HTML = '<!doctype html><html lang="en"><link rel="stylesheet" href="print.css"><p>.</p>'
 
 
+# How much lower than the web's the layout processes' CPU priority is (``nice``). A packet
+# keeps its processes busy for minutes; on a machine that also serves the app, a page or a
+# status update asked for meanwhile then gets the cores first instead of a share of them,
+# and the packet takes the time the requests leave it.
+LAYOUT_NICENESS = 10
+
+
 def _warm_up() -> None:
-    """Import WeasyPrint and load the fonts once per process, before the first section."""
+    """Lower this process's priority; import WeasyPrint and load the fonts once, before the
+    first section."""
+    os.nice(LAYOUT_NICENESS)
     lay_out(_WARM_UP_HTML)
 
 
