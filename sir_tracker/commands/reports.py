@@ -203,7 +203,9 @@ def worker_command(once: bool, poll: float) -> None:
     from sir_tracker.monitoring.quarters import Thresholds
     from sir_tracker.reports import jobs
     from sir_tracker.reports.budget import LayoutBudget
+    from sir_tracker.reports.parallel import run_below_the_web
 
+    run_below_the_web()  # its layout processes too: they inherit it
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
     # WeasyPrint and fontTools narrate every step at INFO: keep their warnings only.
     for noisy in ("weasyprint", "fontTools"):

@@ -41,17 +41,24 @@ def lay_out(html: str, budget: LayoutBudget | None = None) -> LaidOut:
 _WARM_UP_HTML = '<!doctype html><html lang="en"><link rel="stylesheet" href="print.css"><p>.</p>'
 
 
-# How much lower than the web's the layout processes' CPU priority is (``nice``). A packet
-# keeps its processes busy for minutes; on a machine that also serves the app, a page or a
-# status update asked for meanwhile then gets the cores first instead of a share of them,
-# and the packet takes the time the requests leave it.
-LAYOUT_NICENESS = 10
+# How much lower than the web's the CPU priority of the report worker and of its layout
+# processes is (``nice``). A packet keeps them busy for minutes; on a machine that also serves
+# the app, pages and status updates asked for meanwhile then get the cores first instead of a
+# share of them, and the packet takes the time the requests leave it.
+BACKGROUND_NICENESS = 10
+
+
+def run_below_the_web() -> None:
+    """Lower this process's CPU priority to ``BACKGROUND_NICENESS`` (never raise it)."""
+    current = os.nice(0)
+    if current < BACKGROUND_NICENESS:
+        os.nice(BACKGROUND_NICENESS - current)
 
 
 def _warm_up() -> None:
     """Lower this process's priority; import WeasyPrint and load the fonts once, before the
     first section."""
-    os.nice(LAYOUT_NICENESS)
+    run_below_the_web()
     lay_out(_WARM_UP_HTML)
 
 

@@ -23,6 +23,7 @@ from sir_tracker.core.db import Database
 from sir_tracker.monitoring.quarters import Thresholds
 from sir_tracker.reports.jobs import request_lea_report
 from sir_tracker.reports.models import Audience, JobState, ReportJob
+from sir_tracker.reports.parallel import BACKGROUND_NICENESS
 from sir_tracker.reviews.models import Action, ActionStatus
 from sir_tracker.users.models import Role
 from tests.conftest import make_test_app
@@ -115,4 +116,8 @@ def test_writes_go_through_while_the_worker_lays_out_a_heavy_report(
     assert done.state is JobState.SUCCEEDED, done.message
     assert done.report_id is not None
     assert worker.poll() is None, "the worker exited"
+    # It works below the web's CPU priority (the app's processes here are at the test's).
+    assert os.getpriority(os.PRIO_PROCESS, worker.pid) == max(
+        os.getpriority(os.PRIO_PROCESS, 0), BACKGROUND_NICENESS
+    )
     database.engine.dispose()
