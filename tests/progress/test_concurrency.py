@@ -162,7 +162,10 @@ def waiting_on_a_lock(database: Database, second: threading.Thread) -> bool:
     (not visible from outside: the thread is still at it after a moment)."""
     if database.engine.dialect.name != "postgresql":
         return not eventually(lambda: not second.is_alive(), seconds=0.3)
-    query = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+    )
     with database.engine.connect() as connection:
         return eventually(lambda: bool(connection.execute(query).scalar()), seconds=10)
 
@@ -187,9 +190,13 @@ def race(database: Database, first: Any, second: Any) -> tuple[str, str]:
 
 def _in_transaction(database: Database) -> bool:
     # The first holds its writing transaction once the database has one waiting idle in it
-    # (PostgreSQL), or once SQLite's write lock is taken.
+    # (PostgreSQL: this test's database, not the other workers' on the same server), or once
+    # SQLite's write lock is taken.
     if database.engine.dialect.name == "postgresql":
-        query = "SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+        query = (
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE state = 'idle in transaction' AND datname = current_database()"
+        )
         with database.engine.connect() as connection:
             return bool(connection.execute(text(query)).scalar())
     path = database.engine.url.database
