@@ -26,3 +26,4 @@ grep -o 'url([^)]*)' "$dist/css/uswds.min.css" | sed -e 's/^url(//' -e 's/)$//' 
 cp "$work/package/LICENSE.md" "$target/LICENSE.md"
 echo "$version" > "$target/VERSION"
 echo "USWDS $version vendored into ${target#"$root"/} ($(du -sh "$target" | cut -f1))"
+echo "Now run .venv/bin/python scripts/trim_uswds.py: the pages load its trimmed stylesheet."
