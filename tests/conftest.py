@@ -210,8 +210,10 @@ def bound_to_transaction(app: Flask) -> Iterator[Connection]:
     """Run every session of ``app`` inside one transaction on one connection, rolled back at
     the end. Sessions join it with savepoints, so their commits stay inside it."""
     database = app.extensions["sir_tracker.core.db"]
-    database.engine.dispose()
-    database.engine = _engine_of_the_process(database.url)
+    shared = _engine_of_the_process(database.url)
+    if database.engine is not shared:  # a new app: its own engine is never used
+        database.engine.dispose()
+        database.engine = shared
     connection = writing(database.engine).connect()
     outer = connection.begin()
     database.bind_to(connection)
