@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page
+from playwright.sync_api import Error as PlaywrightError
 
 # Violations of these impacts fail a test; "minor" and "moderate" ones do not.
 FAILING_IMPACTS = ("serious", "critical")
@@ -25,8 +26,28 @@ def axe_script() -> str:
     return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 
 
+# What the browser says when a navigation replaced the document while axe was reading it.
+_NAVIGATED_AWAY = ("Execution context was destroyed", "reading 'documentElement'")
+
+
 def run_axe(page: Page) -> dict[str, Any]:
-    """axe-core's results (violations only) for the page as it is now."""
+    """axe-core's results (violations only) for the page as it is now.
+
+    A click that follows a link can return before the browser has swapped the documents; axe
+    then starts on the old page and fails when it goes. So the check waits for the page to load
+    and, if a navigation still cuts it short, runs again on the page that arrived.
+    """
+    for _ in range(2):
+        try:
+            return _axe_once(page)
+        except PlaywrightError as error:
+            if not any(sign in str(error) for sign in _NAVIGATED_AWAY):
+                raise
+    return _axe_once(page)
+
+
+def _axe_once(page: Page) -> dict[str, Any]:
+    page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_script())
     results: dict[str, Any] = page.evaluate(

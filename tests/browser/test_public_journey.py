@@ -75,6 +75,7 @@ def test_a_lead_publishes_a_summary_and_makes_an_api_token(
     expect(page.get_by_text(SUMMARY)).to_be_visible()
 
     page.get_by_role("link", name="Account").click()
+    expect(page.get_by_label("Name of the token")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Name of the token").fill("County dashboard")
     page.get_by_role("button", name="Make a token").click()
