@@ -28,6 +28,9 @@ RATED_ENDPOINTS: dict[str, tuple[str, list[str] | None]] = {
 def init_app(app: Flask) -> Limiter:
     """Rate the endpoints above; called once every blueprint is registered."""
     limiter = Limiter(get_remote_address, app=app)
+    # The rated views hold the limiter weakly, and Flask-Limiter keeps no reference to it when
+    # RATELIMIT_ENABLED is false: without this one, every rated page answered 500.
+    app.extensions["sir_tracker.limiter"] = limiter
     for endpoint, view in list(app.view_functions.items()):
         for rated, (setting, methods) in RATED_ENDPOINTS.items():
             if endpoint == rated or (rated.endswith(".") and endpoint.startswith(rated)):

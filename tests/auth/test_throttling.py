@@ -200,6 +200,15 @@ def test_sign_in_posts_are_rate_limited_per_address(demo_database_url: str) -> N
     assert shown == 200  # reading the page is not rated
 
 
+def test_sign_in_works_with_the_rates_turned_off(demo_database_url: str) -> None:
+    app = make_test_app(demo_database_url, RATELIMIT_ENABLED=False, SIGN_IN_RATE="1 per minute")
+    with bound_to_transaction(app):
+        client = app.test_client()
+        answers = [try_password(client, "x@test.example", "wrong")[0] for _ in range(3)]
+
+    assert answers == [422, 422, 422]
+
+
 def test_a_password_change_needs_the_current_password_and_is_audited(
     client: FlaskClient, session: Session
 ) -> None:
