@@ -6,7 +6,7 @@ import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from sir_tracker.core.database import Archivable, Base, enum_column
@@ -176,4 +176,7 @@ class Engagement(Base):
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
         CheckConstraint("exited_on IS NULL OR exited_on >= started_on", name="exit_after_start"),
+        # Each LEA's current engagement (its latest begun), read by the dashboard for every
+        # LEA, without a sort per LEA.
+        Index("ix_engagements_lea_started", "lea_id", "started_on", "id"),
     )

@@ -476,9 +476,8 @@ def _no_quarterly_meeting(
     engagement: Engagement | None, held: list[date], today: date, quarter: SchoolQuarter
 ) -> bool:
     """The flag "No quarterly meeting this quarter" (``held``: the days held by ``today``)."""
-    return in_dta(engagement, today) and not any(
-        quarter.first_day <= day <= quarter.last_day for day in held
-    )
+    first, last = quarter.first_day, quarter.last_day
+    return in_dta(engagement, today) and not any(first <= day <= last for day in held)
 
 
 def _progress_flags(figures: Figures, today: date, thresholds: Thresholds) -> list[str]:
