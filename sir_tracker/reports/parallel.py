@@ -12,6 +12,7 @@ import contextlib
 import multiprocessing
 import os
 import resource
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -67,9 +68,14 @@ def run_below_the_web() -> None:
 
 
 def _warm_up() -> None:
-    """Lower this process's priority; import WeasyPrint and load the fonts once, before the
-    first section."""
+    """Lower this process's priority; leave stopping to the worker; import WeasyPrint and load
+    the fonts once, before the first section."""
     run_below_the_web()
+    # A service manager, honcho or a terminal's Ctrl-C signals the worker's whole process group:
+    # the layout processes died at once, and the job under way, which the worker was finishing
+    # before it stopped, failed with a broken pool. They end when the worker closes the pool.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     lay_out(_WARM_UP_HTML)
 
 

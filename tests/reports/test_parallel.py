@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 
 from sir_tracker.reports.parallel import BACKGROUND_NICENESS, LayoutPool
@@ -14,7 +15,7 @@ from tests.support import pdfs
 SECTION = '<!doctype html><html lang="en"><title>A section</title><p>Seventeen actions.</p>'
 
 
-def test_the_layout_processes_run_below_the_priority_of_the_web() -> None:
+def test_the_layout_processes_run_below_the_web_and_outlast_a_stop_signal() -> None:
     below = max(os.getpriority(os.PRIO_PROCESS, 0), BACKGROUND_NICENESS)
     with LayoutPool(2) as pool:
         laid_out = pool.submit(SECTION).result(timeout=60)
@@ -29,4 +30,11 @@ def test_the_layout_processes_run_below_the_priority_of_the_web() -> None:
             if priorities.count(below) == 2 or time.monotonic() > deadline:
                 break
             time.sleep(0.05)
+        # What a service manager or Ctrl-C sends the worker's whole process group: the worker
+        # finishes the job under way before it stops, so its layout processes must go on.
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGTERM)  # type: ignore[arg-type]
+            os.kill(child.pid, signal.SIGINT)  # type: ignore[arg-type]
+        after = [pool.submit(SECTION).result(timeout=60) for _ in range(2)]
     assert priorities == [below, below]
+    assert all("Seventeen actions." in pdfs.text(each.pdf) for each in after)
