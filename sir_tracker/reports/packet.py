@@ -150,26 +150,47 @@ def build_packet(
                 yield lea_id, lea_report_html(data)
 
         peak = 0
-        for lea_id, laid_out in pool.lay_out_all(html_of_stale()):
-            section = SectionPdf(lea_id, laid_out.pdf, laid_out.pages)
-            sections[lea_id] = section
-            peak = max(peak, laid_out.peak_rss_kib)
-            keep_section(database, section, versions, as_of, audience)
-            report(PacketProgress(len(ids), len(sections), reused, names[lea_id]))
-        ordered = [sections[lea_id] for lea_id in ids]
-        assumed = _front_pages_estimate(len(ids))
-        html = _front_html(summary, cover, ordered, assumed)
-        key = inputs_digest(summary, cover, ordered)
-        joined = _kept_packet(key)
+        laid_outs = pool.lay_out_all(html_of_stale())
+
+        def until_laid_out(lea_id: int) -> SectionPdf:
+            """The LEA's section: kept, or once the pool has laid it out (keeping those it
+            lays out meanwhile)."""
+            nonlocal peak
+            while lea_id not in sections:
+                done_id, laid_out = next(laid_outs)
+                section = SectionPdf(done_id, laid_out.pdf, laid_out.pages)
+                sections[done_id] = section
+                peak = max(peak, laid_out.peak_rss_kib)
+                keep_section(database, section, versions, as_of, audience)
+                report(PacketProgress(len(ids), len(sections), reused, names[done_id]))
+            return sections[lea_id]
+
+        ordered: list[SectionPdf] = []
+        key, joined = "", None
+        if not stale:
+            ordered = [sections[lea_id] for lea_id in ids]
+            key = inputs_digest(summary, cover, ordered)
+            joined = _kept_packet(key)
         if joined is None:
-            # The first pages are laid out by the pool while this process joins the sections.
-            front_job = _lay_out_front(pool, html)
+            # The sections are joined in order while the pool lays out the stale ones, in the
+            # same order: after a few changes the join, seconds for a long packet, is mostly
+            # done by the time the last of them is. The first pages, which give each LEA's
+            # first page, are laid out by the pool once every section is there.
             join = TaggedJoin()
-            firsts = {section.lea_id: join.append(section.pdf) for section in ordered}
+            firsts: dict[int, int] = {}
+            front_job: Future[LaidOut] | None = None
+            assumed = _front_pages_estimate(len(ids))
+            for lea_id in ids:
+                firsts[lea_id] = join.append(until_laid_out(lea_id).pdf)
+                if front_job is None and len(sections) == len(ids):
+                    ordered = [sections[i] for i in ids]
+                    front_job = _lay_out_front(pool, _front_html(summary, cover, ordered, assumed))
+            assert front_job is not None
             front = front_job.result()
             while front.pages != assumed:  # the estimate was wrong: lay out again
                 assumed = front.pages
                 front = _lay_out_front(pool, _front_html(summary, cover, ordered, assumed)).result()
+            key = key or inputs_digest(summary, cover, ordered)
             joined = _keep_packet(key, finish(join, front, firsts, summary), front.pages)
             peak = max(peak, front.peak_rss_kib)
     pdf, front_pages = joined
