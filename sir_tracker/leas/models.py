@@ -161,7 +161,7 @@ class Engagement(Base):
     __tablename__ = "engagements"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    lea_id: Mapped[int] = mapped_column(ForeignKey("leas.id"), index=True)
+    lea_id: Mapped[int] = mapped_column(ForeignKey("leas.id"))  # indexed first: __table_args__
     pathway: Mapped[Pathway] = mapped_column(enum_column(Pathway, "pathway"))
     mode: Mapped[EngagementMode] = mapped_column(enum_column(EngagementMode, "engagement_mode"))
     readiness: Mapped[Readiness | None] = mapped_column(enum_column(Readiness, "readiness"))

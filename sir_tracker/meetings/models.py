@@ -55,7 +55,7 @@ class Meeting(Archivable, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    lea_id: Mapped[int] = mapped_column(ForeignKey("leas.id"), index=True)
+    lea_id: Mapped[int] = mapped_column(ForeignKey("leas.id"))  # indexed first: __table_args__
     sir_id: Mapped[int | None] = mapped_column(ForeignKey("sirs.id"), index=True)
     held_on: Mapped[date] = mapped_column(index=True)
     kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind, "meeting_kind"))
